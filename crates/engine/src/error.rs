@@ -1,0 +1,50 @@
+//! The engine's error type.
+
+use thiserror::Error;
+
+/// Result alias for engine calls.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the engine, by kind. Messages never contain secret values.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The document is not well-formed JSON/YAML.
+    #[error("{format} syntax error at line {line}, column {column}: {message}")]
+    Syntax {
+        /// JSON or YAML.
+        format: &'static str,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// The configuration is invalid; `validate` gives the full list.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// Where, in dlt's path notation.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A bug or an unexpected state.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// True for configuration problems (as opposed to I/O or syntax).
+    pub fn is_invalid_config(&self) -> bool {
+        matches!(self, Error::Invalid { .. })
+    }
+}

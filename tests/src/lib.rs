@@ -1,0 +1,2 @@
+//! Shared test support: fixture discovery, (later) the mock API server.
+pub mod support;
