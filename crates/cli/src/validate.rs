@@ -35,11 +35,18 @@ pub fn run(source: &Path, json: bool) -> ExitCode {
                 .filter(|p| p.severity == Severity::Warning)
                 .count();
             let note = if warnings > 0 {
-                format!(" ({warnings} warning{})", if warnings == 1 { "" } else { "s" })
+                format!(
+                    " ({warnings} warning{})",
+                    if warnings == 1 { "" } else { "s" }
+                )
             } else {
                 String::new()
             };
-            println!("{}: valid{note}: {}", source.display(), summarize(&doc.value));
+            println!(
+                "{}: valid{note}: {}",
+                source.display(),
+                summarize(&doc.value)
+            );
         } else {
             let errors = problems
                 .iter()

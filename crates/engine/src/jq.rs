@@ -19,8 +19,12 @@ impl std::fmt::Debug for JqFilter {
 
 /// Compiles a jq expression; the error says what is wrong in words a user can act on.
 pub fn compile(code: &str) -> Result<JqFilter, String> {
-    let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
-    let funs = jaq_core::funs().chain(jaq_std::funs()).chain(jaq_json::funs());
+    let defs = jaq_core::defs()
+        .chain(jaq_std::defs())
+        .chain(jaq_json::defs());
+    let funs = jaq_core::funs()
+        .chain(jaq_std::funs())
+        .chain(jaq_json::funs());
     let loader = Loader::new(defs);
     let arena = Arena::default();
     let modules = loader
@@ -56,8 +60,8 @@ impl JqFilter {
     /// Runs the filter on one JSON value and collects every output.
     pub fn run(&self, input: &Value) -> Result<Vec<Value>, String> {
         let text = input.to_string();
-        let val = jaq_json::read::parse_single(text.as_bytes())
-            .map_err(|e| format!("jq input: {e}"))?;
+        let val =
+            jaq_json::read::parse_single(text.as_bytes()).map_err(|e| format!("jq input: {e}"))?;
         let ctx = Ctx::<data::JustLut<Val>>::new(&self.filter.lut, Vars::new([]));
         let mut out = Vec::new();
         for item in self.filter.id.run((ctx, val)).map(unwrap_valr) {
@@ -81,14 +85,23 @@ mod tests {
         assert_eq!(f.run(&json!({"id": 3})).unwrap(), vec![json!({"id": 3})]);
         assert!(f.run(&json!({"id": 30})).unwrap().is_empty());
         let m = compile(".title |= ascii_downcase").unwrap();
-        assert_eq!(m.run(&json!({"title": "AbC"})).unwrap(), vec![json!({"title": "abc"})]);
+        assert_eq!(
+            m.run(&json!({"title": "AbC"})).unwrap(),
+            vec![json!({"title": "abc"})]
+        );
     }
 
     #[test]
     fn yield_map_fans_out() {
         let f = compile(".reactions[] as $r | del(.reactions) + {reaction: $r}").unwrap();
         let out = f.run(&json!({"id": 1, "reactions": ["a", "b"]})).unwrap();
-        assert_eq!(out, vec![json!({"id": 1, "reaction": "a"}), json!({"id": 1, "reaction": "b"})]);
+        assert_eq!(
+            out,
+            vec![
+                json!({"id": 1, "reaction": "a"}),
+                json!({"id": 1, "reaction": "b"})
+            ]
+        );
     }
 
     #[test]

@@ -114,9 +114,8 @@ impl AuthConfig {
             AuthConfig::Name(AuthName::ApiKey) | AuthConfig::Spec(AuthSpec::ApiKey { .. }) => {
                 "api_key"
             }
-            AuthConfig::Name(AuthName::HttpBasic) | AuthConfig::Spec(AuthSpec::HttpBasic { .. }) => {
-                "http_basic"
-            }
+            AuthConfig::Name(AuthName::HttpBasic)
+            | AuthConfig::Spec(AuthSpec::HttpBasic { .. }) => "http_basic",
             AuthConfig::Name(AuthName::Oauth2ClientCredentials)
             | AuthConfig::Spec(AuthSpec::Oauth2ClientCredentials { .. }) => {
                 "oauth2_client_credentials"

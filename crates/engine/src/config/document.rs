@@ -47,7 +47,10 @@ impl Document {
                 message: e.to_string(),
             })?,
             Format::Yaml => serde_yaml_ng::from_str::<Value>(text).map_err(|e| {
-                let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+                let (line, column) = e
+                    .location()
+                    .map(|l| (l.line(), l.column()))
+                    .unwrap_or((0, 0));
                 Error::Syntax {
                     format: "YAML",
                     line,

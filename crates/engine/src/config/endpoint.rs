@@ -96,7 +96,7 @@ pub enum ParamValue {
     /// Legacy parent binding: `{type: resolve, resource, field}` with `{name}` in the path.
     Resolve(ResolveParam),
     /// Deprecated incremental parameter: `{type: incremental, cursor_path, initial_value}`.
-    Incremental(IncrementalParam),
+    Incremental(Box<IncrementalParam>),
     /// A literal value: string, number, boolean, list or null.
     Literal(ParamLiteral),
 }

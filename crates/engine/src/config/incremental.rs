@@ -32,7 +32,7 @@ pub struct IncrementalConfig {
     pub allow_external_schedulers: Option<bool>,
     /// Move the start back by this amount (seconds for dates, units for numbers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lag: Option<f64>,
+    pub lag: Option<serde_json::Number>,
     /// What to do with a record lacking the cursor: `raise` (default), `include`, `exclude`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_cursor_value_missing: Option<OnCursorValueMissing>,

@@ -144,7 +144,10 @@ mod tests {
                        "headers": {"B": "2"}, "paginator": null}});
         let e = effective_resource(Some(&d), &r);
         assert_eq!(e["primary_key"], json!("id"));
-        assert_eq!(e["endpoint"]["params"], json!({"per_page": 100, "state": "all"}));
+        assert_eq!(
+            e["endpoint"]["params"],
+            json!({"per_page": 100, "state": "all"})
+        );
         assert_eq!(e["endpoint"]["json"], json!({"a": {"y": 2}, "b": 1}));
         assert_eq!(e["endpoint"]["headers"], json!({"B": "2"}));
         assert_eq!(e["endpoint"]["paginator"], Value::Null);
@@ -158,7 +161,10 @@ mod tests {
         let r = json!({"name": "r", "columns": [{"name": "col_a", "data_type": "bigint"}, {"name": "col_b"}]});
         let e = effective_resource(Some(&d), &r);
         let cols = e["columns"].as_object().unwrap();
-        assert_eq!(cols.keys().collect::<Vec<_>>(), vec!["col_a", "col_c", "col_b"]);
+        assert_eq!(
+            cols.keys().collect::<Vec<_>>(),
+            vec!["col_a", "col_c", "col_b"]
+        );
         assert_eq!(cols["col_a"]["data_type"], json!("bigint"));
         assert_eq!(cols["col_a"]["primary_key"], json!(true));
     }

@@ -26,7 +26,7 @@ pub use auth::{ApiKeyLocation, AuthConfig, AuthName, AuthSpec, BearerShortcut};
 pub use common::KeyList;
 pub use document::{Document, Format};
 pub use endpoint::{Endpoint, EndpointEntry, Method, ParamLiteral, ParamValue, ResolveParam};
-pub use hints::{Columns, ColumnSchema, DataType, WriteDisposition};
+pub use hints::{ColumnSchema, Columns, DataType, WriteDisposition};
 pub use incremental::{IncrementalConfig, IncrementalParam};
 pub use paginator::{PaginatorConfig, PaginatorName, PaginatorSpec};
 pub use resource::{Resource, ResourceDefaults, ResourceEntry};

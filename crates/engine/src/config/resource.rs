@@ -9,8 +9,7 @@ use super::auth::AuthConfig;
 use super::common::{nullable, KeyList};
 use super::endpoint::EndpointEntry;
 use super::hints::{
-    Columns, FileFormat, NestedHints, SchemaContract, TableFormat, TableReference,
-    WriteDisposition,
+    Columns, FileFormat, NestedHints, SchemaContract, TableFormat, TableReference, WriteDisposition,
 };
 
 /// A resource given as a name (whose endpoint path is the name) or as an object.

@@ -234,6 +234,8 @@ mod tests {
             index: 2,
             parent: "zzz".into()
         }));
-        assert!(errs.iter().any(|e| matches!(e, GraphError::MultipleParents { index: 3, .. })));
+        assert!(errs
+            .iter()
+            .any(|e| matches!(e, GraphError::MultipleParents { index: 3, .. })));
     }
 }

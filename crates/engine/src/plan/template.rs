@@ -40,7 +40,8 @@ pub enum PlaceholderKind {
 }
 
 /// The incremental values a placeholder may name.
-pub const INCREMENTAL_VALUES: [&str; 4] = ["start_value", "initial_value", "last_value", "end_value"];
+pub const INCREMENTAL_VALUES: [&str; 4] =
+    ["start_value", "initial_value", "last_value", "end_value"];
 
 /// Parses a template. Errors use Python's wording, which is what dlt users know.
 pub fn parse(s: &str) -> Result<Vec<Segment>, String> {

@@ -75,7 +75,11 @@ mod tests {
 
     #[test]
     fn renders_dlt_style() {
-        let p = Path::root().key("resources").index(2).key("endpoint").key("paginator");
+        let p = Path::root()
+            .key("resources")
+            .index(2)
+            .key("endpoint")
+            .key("paginator");
         assert_eq!(p.to_string(), "resources[2].endpoint.paginator");
         assert_eq!(Path::root().to_string(), "<root>");
         let q = Path::root().key("client").key("headers").key("X Api.Key");

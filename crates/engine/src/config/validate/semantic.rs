@@ -122,9 +122,16 @@ fn resource(
     for (j, step) in r.processing_steps.iter().flatten().enumerate() {
         let sp = at.key("processing_steps").index(j);
         if step.filter.is_none() && step.map.is_none() && step.yield_map.is_none() {
-            out.push(error(&sp, "a processing step needs 'filter', 'map' or 'yield_map'"));
+            out.push(error(
+                &sp,
+                "a processing step needs 'filter', 'map' or 'yield_map'",
+            ));
         }
-        for (key, code) in [("filter", &step.filter), ("map", &step.map), ("yield_map", &step.yield_map)] {
+        for (key, code) in [
+            ("filter", &step.filter),
+            ("map", &step.map),
+            ("yield_map", &step.yield_map),
+        ] {
             jq(code.as_deref(), &sp.key(key), out);
         }
     }
@@ -175,7 +182,9 @@ fn endpoint(
             }
         };
         for seg in segments {
-            let template::Segment::Placeholder(ph) = seg else { continue };
+            let template::Segment::Placeholder(ph) = seg else {
+                continue;
+            };
             match ph.kind {
                 PlaceholderKind::Resource { parent, field } => {
                     if field.is_empty() {
@@ -221,7 +230,14 @@ fn endpoint(
         match value {
             ParamValue::Resolve(rp) => {
                 if !names.contains(rp.resource.as_str()) {
-                    out.push(error(&pp.key("resource"), format!("unknown resource '{}'{}", rp.resource, known(names, own_name))));
+                    out.push(error(
+                        &pp.key("resource"),
+                        format!(
+                            "unknown resource '{}'{}",
+                            rp.resource,
+                            known(names, own_name)
+                        ),
+                    ));
                 } else {
                     parents.insert(rp.resource.clone());
                 }
@@ -241,7 +257,13 @@ fn endpoint(
         }
     }
     if incremental_params.len() > 1 {
-        out.push(error(&at.key("params"), format!("only one incremental param is allowed per endpoint; found {}", incremental_params.join(", "))));
+        out.push(error(
+            &at.key("params"),
+            format!(
+                "only one incremental param is allowed per endpoint; found {}",
+                incremental_params.join(", ")
+            ),
+        ));
     }
     if let Some(inc) = &ep.incremental {
         if let Some(first) = incremental_params.first() {
@@ -250,7 +272,10 @@ fn endpoint(
         incremental(inc, &at.key("incremental"), out);
     }
     if ep.json.as_ref().is_some_and(|j| !j.is_empty()) && ep.data.is_some() {
-        out.push(error(at, "'json' and 'data' are exclusive: a request has one body"));
+        out.push(error(
+            at,
+            "'json' and 'data' are exclusive: a request has one body",
+        ));
     }
     if let Some(Some(p)) = &ep.paginator {
         paginator(p, &at.key("paginator"), out);
@@ -259,7 +284,12 @@ fn endpoint(
         let ap = at.key("response_actions").index(k);
         jq(action.condition.as_deref(), &ap.key("condition"), out);
         if action.status_code.is_none() && action.content.is_none() && action.condition.is_none() {
-            out.push(Problem { path: ap.to_string(), message: "this rule has no status_code, content or condition, so it never matches".into(), severity: Severity::Warning });
+            out.push(Problem {
+                path: ap.to_string(),
+                message: "this rule has no status_code, content or condition, so it never matches"
+                    .into(),
+                severity: Severity::Warning,
+            });
         }
     }
     if let Some(Some(a)) = &ep.auth {
@@ -293,7 +323,10 @@ fn location_path(at: &Path, location: &str) -> Path {
 fn incremental(inc: &IncrementalConfig, at: &Path, out: &mut Vec<Problem>) {
     jq(inc.convert.as_deref(), &at.key("convert"), out);
     if inc.end_value.is_some() && inc.initial_value.is_none() {
-        out.push(error(at, "end_value needs initial_value: a backfill range has both ends"));
+        out.push(error(
+            at,
+            "end_value needs initial_value: a backfill range has both ends",
+        ));
     }
 }
 
@@ -306,7 +339,11 @@ fn jq(code: Option<&str>, at: &Path, out: &mut Vec<Problem>) {
 }
 
 fn paginator(p: &PaginatorConfig, at: &Path, out: &mut Vec<Problem>) {
-    let both = |a: &Option<String>, b: &Option<String>, an: &str, bn: &str, out: &mut Vec<Problem>| {
+    let both = |a: &Option<String>,
+                b: &Option<String>,
+                an: &str,
+                bn: &str,
+                out: &mut Vec<Problem>| {
         if a.is_some() && b.is_some() {
             out.push(error(at, format!("'{an}' and '{bn}' are exclusive: the value goes either in the query or in the JSON body")));
         }
@@ -318,17 +355,77 @@ fn paginator(p: &PaginatorConfig, at: &Path, out: &mut Vec<Problem>) {
         )),
         PaginatorConfig::Name(_) => {}
         PaginatorConfig::Spec(spec) => match spec {
-            PaginatorSpec::Cursor { cursor_param, cursor_body_path, .. } => {
-                both(cursor_param, cursor_body_path, "cursor_param", "cursor_body_path", out)
+            PaginatorSpec::Cursor {
+                cursor_param,
+                cursor_body_path,
+                ..
+            } => both(
+                cursor_param,
+                cursor_body_path,
+                "cursor_param",
+                "cursor_body_path",
+                out,
+            ),
+            PaginatorSpec::Offset {
+                offset_param,
+                offset_body_path,
+                limit_param,
+                limit_body_path,
+                total_path,
+                maximum_offset,
+                stop_after_empty_page,
+                has_more_path,
+                ..
+            } => {
+                both(
+                    offset_param,
+                    offset_body_path,
+                    "offset_param",
+                    "offset_body_path",
+                    out,
+                );
+                both(
+                    limit_param,
+                    limit_body_path,
+                    "limit_param",
+                    "limit_body_path",
+                    out,
+                );
+                no_stop(
+                    total_path,
+                    maximum_offset.is_some(),
+                    *stop_after_empty_page,
+                    has_more_path,
+                    "maximum_offset",
+                    at,
+                    out,
+                );
             }
-            PaginatorSpec::Offset { offset_param, offset_body_path, limit_param, limit_body_path, total_path, maximum_offset, stop_after_empty_page, has_more_path, .. } => {
-                both(offset_param, offset_body_path, "offset_param", "offset_body_path", out);
-                both(limit_param, limit_body_path, "limit_param", "limit_body_path", out);
-                no_stop(total_path, maximum_offset.is_some(), *stop_after_empty_page, has_more_path, "maximum_offset", at, out);
-            }
-            PaginatorSpec::PageNumber { page_param, page_body_path, total_path, maximum_page, stop_after_empty_page, has_more_path, .. } => {
-                both(page_param, page_body_path, "page_param", "page_body_path", out);
-                no_stop(total_path, maximum_page.is_some(), *stop_after_empty_page, has_more_path, "maximum_page", at, out);
+            PaginatorSpec::PageNumber {
+                page_param,
+                page_body_path,
+                total_path,
+                maximum_page,
+                stop_after_empty_page,
+                has_more_path,
+                ..
+            } => {
+                both(
+                    page_param,
+                    page_body_path,
+                    "page_param",
+                    "page_body_path",
+                    out,
+                );
+                no_stop(
+                    total_path,
+                    maximum_page.is_some(),
+                    *stop_after_empty_page,
+                    has_more_path,
+                    "maximum_page",
+                    at,
+                    out,
+                );
             }
             _ => {}
         },
@@ -345,31 +442,55 @@ fn no_stop(
     out: &mut Vec<Problem>,
 ) {
     let total_disabled = matches!(total_path, Some(None));
-    if total_disabled && !has_maximum && stop_after_empty_page == Some(false) && has_more_path.is_none() {
+    if total_disabled
+        && !has_maximum
+        && stop_after_empty_page == Some(false)
+        && has_more_path.is_none()
+    {
         out.push(error(at, format!("this paginator never stops: set one of total_path, {maximum}, has_more_path, or stop_after_empty_page")));
     }
 }
 
 fn write_disposition(wd: &WriteDisposition, at: &Path, out: &mut Vec<Problem>) {
     use crate::config::hints::{DispositionName, MergeStrategy};
-    let WriteDisposition::Spec(spec) = wd else { return };
+    let WriteDisposition::Spec(spec) = wd else {
+        return;
+    };
     if spec.strategy.is_some() && spec.disposition != DispositionName::Merge {
-        out.push(error(&at.key("strategy"), "a strategy is only allowed with disposition 'merge'"));
+        out.push(error(
+            &at.key("strategy"),
+            "a strategy is only allowed with disposition 'merge'",
+        ));
     }
     let strategy = spec.strategy.unwrap_or(MergeStrategy::DeleteInsert);
     let scd2_only = [
-        ("validity_column_names", spec.validity_column_names.is_some()),
-        ("active_record_timestamp", spec.active_record_timestamp.is_some()),
+        (
+            "validity_column_names",
+            spec.validity_column_names.is_some(),
+        ),
+        (
+            "active_record_timestamp",
+            spec.active_record_timestamp.is_some(),
+        ),
         ("boundary_timestamp", spec.boundary_timestamp.is_some()),
-        ("row_version_column_name", spec.row_version_column_name.is_some()),
+        (
+            "row_version_column_name",
+            spec.row_version_column_name.is_some(),
+        ),
     ];
     for (key, set) in scd2_only {
         if set && strategy != MergeStrategy::Scd2 {
-            out.push(error(&at.key(key), format!("'{key}' is only allowed with strategy 'scd2'")));
+            out.push(error(
+                &at.key(key),
+                format!("'{key}' is only allowed with strategy 'scd2'"),
+            ));
         }
     }
     if spec.deduplicated.is_some() && strategy != MergeStrategy::DeleteInsert {
-        out.push(error(&at.key("deduplicated"), "'deduplicated' is only allowed with strategy 'delete-insert'"));
+        out.push(error(
+            &at.key("deduplicated"),
+            "'deduplicated' is only allowed with strategy 'delete-insert'",
+        ));
     }
 }
 
@@ -382,14 +503,21 @@ fn secret_references(v: &Value, at: &Path, out: &mut Vec<Problem>) {
                 let name: String = rest.chars().take_while(|c| *c != '}').collect();
                 let valid = !name.is_empty()
                     && rest.len() > name.len()
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c));
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c));
                 if !valid {
                     out.push(error(at, "bad secret reference: expected '{secrets.NAME}' with a name of letters, digits, '_', '-' or '.'"));
                 }
             }
         }
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| secret_references(x, &at.index(i), out)),
-        Value::Object(map) => map.iter().for_each(|(k, x)| secret_references(x, &at.key(k), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| secret_references(x, &at.index(i), out)),
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, x)| secret_references(x, &at.key(k), out)),
         _ => {}
     }
 }
@@ -400,8 +528,12 @@ fn literal_secrets(a: &AuthConfig, at: &Path, out: &mut Vec<Problem>) {
         AuthConfig::Token(t) => vec![("token", Some(&t.token))],
         AuthConfig::Spec(AuthSpec::Bearer { token }) => vec![("token", token.as_ref())],
         AuthConfig::Spec(AuthSpec::ApiKey { api_key, .. }) => vec![("api_key", api_key.as_ref())],
-        AuthConfig::Spec(AuthSpec::HttpBasic { password, .. }) => vec![("password", Some(password))],
-        AuthConfig::Spec(AuthSpec::Oauth2ClientCredentials { client_secret, .. }) => vec![("client_secret", client_secret.as_ref())],
+        AuthConfig::Spec(AuthSpec::HttpBasic { password, .. }) => {
+            vec![("password", Some(password))]
+        }
+        AuthConfig::Spec(AuthSpec::Oauth2ClientCredentials { client_secret, .. }) => {
+            vec![("client_secret", client_secret.as_ref())]
+        }
         AuthConfig::Name(_) => vec![],
     };
     for (key, value) in fields {

@@ -73,7 +73,8 @@ impl<'a> Walker<'a> {
         }
         if let Some(options) = s.get("enum").and_then(Value::as_array) {
             if !options.contains(value) {
-                self.out.push(error(path, not_one_of(value, path, options.iter())));
+                self.out
+                    .push(error(path, not_one_of(value, path, options.iter())));
             }
             return;
         }
@@ -106,10 +107,16 @@ impl<'a> Walker<'a> {
         alternatives: &Alternatives<'a>,
     ) {
         let props = s.get("properties").and_then(Value::as_object);
-        for req in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(req) = req.as_str() {
                 if !map.contains_key(req) {
-                    self.out.push(error(path, format!("missing required field '{req}'")));
+                    self.out
+                        .push(error(path, format!("missing required field '{req}'")));
                 }
             }
         }
@@ -142,9 +149,18 @@ impl<'a> Walker<'a> {
         if let Some(near) = closest(key, props.keys().map(String::as_str)) {
             return format!(" (did you mean '{near}'?)");
         }
+        if key == "name" && props.contains_key("endpoint") && !props.contains_key("name") {
+            return " (each resource has its own name; resource_defaults cannot set one)".into();
+        }
         // The key may belong one level down: `params` on a resource means `endpoint.params`.
+        // Discriminated unions (auth, paginator) are skipped: their fields depend on the type.
         for (name, ps) in props {
-            for leaf in self.leaves(ps) {
+            let objects: Vec<&Value> = self
+                .leaves(ps)
+                .into_iter()
+                .filter(|l| l.get("properties").is_some())
+                .collect();
+            if let [leaf] = objects.as_slice() {
                 let nested = leaf.get("properties").and_then(Value::as_object);
                 if nested.is_some_and(|n| n.contains_key(key)) {
                     return format!(" (did you mean {name}.{key}?)");
@@ -179,8 +195,10 @@ impl<'a> Walker<'a> {
         }
         if let Some(max) = s.get("maxItems").and_then(Value::as_u64) {
             if n > max {
-                self.out
-                    .push(error(path, format!("expected at most {max} items, got {n}")));
+                self.out.push(error(
+                    path,
+                    format!("expected at most {max} items, got {n}"),
+                ));
                 return;
             }
         }
@@ -199,12 +217,16 @@ impl<'a> Walker<'a> {
         let candidates: Vec<&'a Value> = leaves
             .iter()
             .copied()
-            .filter(|l| accepts_kind(l, value) && !(value.is_null() && !accepts_null(l)))
+            .filter(|l| accepts_kind(l, value))
             .collect();
         if candidates.is_empty() {
             self.out.push(error(
                 path,
-                format!("expected {}, got {}", describe(&leaves), kind_of(value, path)),
+                format!(
+                    "expected {}, got {}",
+                    describe(&leaves),
+                    kind_of(value, path)
+                ),
             ));
             return;
         }
@@ -248,7 +270,10 @@ impl<'a> Walker<'a> {
             .iter()
             .filter_map(|l| {
                 let tag = l.get("properties")?.get(&disc)?;
-                Some((constants_of(self.resolve(tag)).first().cloned()?.clone(), *l))
+                Some((
+                    constants_of(self.resolve(tag)).first().cloned()?.clone(),
+                    *l,
+                ))
             })
             .collect();
         match map.get(&disc) {
@@ -258,10 +283,7 @@ impl<'a> Walker<'a> {
                     let noun_path = path.key(&disc);
                     let message = match tag {
                         Value::String(_) => not_one_of_noun(tag, &noun(path), tags.into_iter()),
-                        other => format!(
-                            "expected a string, got {}",
-                            kind_of(other, &noun_path)
-                        ),
+                        other => format!("expected a string, got {}", kind_of(other, &noun_path)),
                     };
                     self.out.push(error(&noun_path, message));
                     return;
@@ -358,7 +380,11 @@ fn constants_of(s: &Value) -> Vec<&Value> {
     if let Some(e) = s.get("enum").and_then(Value::as_array) {
         return e.iter().collect();
     }
-    if let Some(members) = s.get("oneOf").or_else(|| s.get("anyOf")).and_then(Value::as_array) {
+    if let Some(members) = s
+        .get("oneOf")
+        .or_else(|| s.get("anyOf"))
+        .and_then(Value::as_array)
+    {
         return members.iter().flat_map(constants_of).collect();
     }
     Vec::new()
@@ -432,7 +458,13 @@ fn describe(leaves: &[&Value]) -> String {
 }
 
 fn kind_of(v: &Value, path: &Path) -> String {
-    let shown = |s: String| if path.is_sensitive() { "*****".to_string() } else { s };
+    let shown = |s: String| {
+        if path.is_sensitive() {
+            "*****".to_string()
+        } else {
+            s
+        }
+    };
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("a boolean ({b})"),
@@ -497,14 +529,29 @@ fn not_one_of<'v>(value: &Value, path: &Path, options: impl Iterator<Item = &'v 
     not_one_of_noun(value, &noun(path), options)
 }
 
-fn not_one_of_noun<'v>(value: &Value, noun: &str, options: impl Iterator<Item = &'v Value>) -> String {
+fn not_one_of_noun<'v>(
+    value: &Value,
+    noun: &str,
+    options: impl Iterator<Item = &'v Value>,
+) -> String {
     let shown = match value {
         Value::String(s) => short(s),
         other => other.to_string(),
     };
     let options: Vec<String> = options
-        .map(|o| o.as_str().map(str::to_string).unwrap_or_else(|| o.to_string()))
+        .map(|o| {
+            o.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| o.to_string())
+        })
         .collect();
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'H']) { "an" } else { "a" };
-    format!("'{shown}' is not {article} {noun}; expected one of {}", options.join(", "))
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'H']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!(
+        "'{shown}' is not {article} {noun}; expected one of {}",
+        options.join(", ")
+    )
 }

@@ -9,8 +9,12 @@ pub fn closest<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> 
         .map(|c| {
             let cand = c.to_ascii_lowercase();
             // A truncated key (`next_url` for `next_url_path`) is as likely a slip as a typo.
-            let prefix = lower.len() >= 4 && (cand.starts_with(&lower) || lower.starts_with(&cand));
-            let d = if prefix { 1 } else { strsim::osa_distance(&lower, &cand) };
+            let prefix = lower.len() >= 4 && cand.starts_with(&lower);
+            let d = if prefix {
+                1
+            } else {
+                strsim::osa_distance(&lower, &cand)
+            };
             (d, c)
         })
         .filter(|(d, _)| *d <= budget)
@@ -28,7 +32,17 @@ mod tests {
         assert_eq!(closest("resorces", keys), Some("resources"));
         assert_eq!(closest("Client", keys), Some("client"));
         assert_eq!(closest("zzz", keys), None);
-        assert_eq!(closest("next_url", ["next_url_path"]), Some("next_url_path"));
-        assert_eq!(closest("paginatr", ["paginator", "path"]), Some("paginator"));
+        assert_eq!(
+            closest("data_selctor", ["data", "data_selector"]),
+            Some("data_selector")
+        );
+        assert_eq!(
+            closest("next_url", ["next_url_path"]),
+            Some("next_url_path")
+        );
+        assert_eq!(
+            closest("paginatr", ["paginator", "path"]),
+            Some("paginator")
+        );
     }
 }
