@@ -1,5 +1,7 @@
 //! `pipewright`: design, check and run dlt `rest_api` sources from the command line.
 
+mod preview;
+mod source;
 mod validate;
 
 use std::path::PathBuf;
@@ -32,12 +34,39 @@ enum Command {
     },
     /// Print the JSON Schema of the source language (for editors such as VS Code).
     Schema,
+    /// Run one resource's real requests with limits and explain every page: the request, the
+    /// response, the records selected, the paginator position and why paging stopped.
+    ///
+    /// Nothing is loaded. For a child resource, the first record of each parent is used.
+    Preview {
+        /// The source file (`.json`, `.yaml` or `.yml`).
+        source: PathBuf,
+        /// The resource to preview (default: the first one).
+        #[arg(long, short)]
+        resource: Option<String>,
+        /// At most this many pages.
+        #[arg(long, default_value_t = 3)]
+        pages: u64,
+        /// At most this many records.
+        #[arg(long, default_value_t = 100)]
+        records: usize,
+        /// `table` (a page timeline and the first records) or `json` (the whole trace).
+        #[arg(long, value_enum, default_value_t = preview::OutputFormat::Table)]
+        format: preview::OutputFormat,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate { source, json } => validate::run(&source, json),
+        Command::Preview {
+            source,
+            resource,
+            pages,
+            records,
+            format,
+        } => preview::run(&source, resource.as_deref(), pages, records, format),
         Command::Schema => {
             let schema = pipewright_engine::config::schema::json_schema();
             match serde_json::to_string_pretty(&schema) {

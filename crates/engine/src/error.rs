@@ -37,12 +37,49 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The API answered with an error status (after retries where they apply).
+    #[error("HTTP {status} from {url}: {message}")]
+    Http {
+        /// Status code.
+        status: u16,
+        /// The URL, secrets redacted.
+        url: String,
+        /// What to do, and a short excerpt of the body.
+        message: String,
+    },
+    /// The API could not be reached, or the connection failed (after retries).
+    #[error("network error for {url}: {message}")]
+    Network {
+        /// The URL, secrets redacted.
+        url: String,
+        /// The cause.
+        message: String,
+    },
+    /// Credentials could not be built or were refused.
+    #[error("auth: {0}")]
+    Auth(String),
+    /// A response could not be read as the config says (not JSON, bad total, ...).
+    #[error("{resource}: {message}")]
+    Extract {
+        /// The resource.
+        resource: String,
+        /// What went wrong, with the redacted URL.
+        message: String,
+    },
+    /// The run was cancelled.
+    #[error("cancelled")]
+    Cancelled,
     /// A bug or an unexpected state.
     #[error("internal error: {0}")]
     Internal(String),
 }
 
 impl Error {
+    /// True when the user cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self, Error::Cancelled)
+    }
+
     /// True for configuration problems (as opposed to I/O or syntax).
     pub fn is_invalid_config(&self) -> bool {
         matches!(self, Error::Invalid { .. })

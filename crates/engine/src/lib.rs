@@ -2,9 +2,15 @@
 //!
 //! It knows nothing of Tauri or the UI; the desktop app, the CLI and the tests all call it.
 
+pub mod auth;
 pub mod config;
 pub mod error;
+pub mod http;
 pub mod jq;
+pub mod paginate;
 pub mod plan;
+pub mod run;
+pub mod secrets;
+pub mod select;
 
 pub use error::{Error, Result};

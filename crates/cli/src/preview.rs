@@ -1,0 +1,202 @@
+//! `pipewright preview`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use pipewright_engine::http::retry::HttpSettings;
+use pipewright_engine::run::preview::{preview, PreviewLimits, PreviewTrace};
+use serde_json::Value;
+
+use crate::source::Source;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A page timeline and the first records.
+    Table,
+    /// The whole trace as one JSON document.
+    Json,
+}
+
+pub fn run(
+    path: &Path,
+    resource: Option<&str>,
+    pages: u64,
+    records: usize,
+    format: OutputFormat,
+) -> ExitCode {
+    let source = match Source::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let name = match resource {
+        Some(r) => r.to_string(),
+        None => match source.doc.value["resources"].get(0) {
+            Some(Value::String(s)) => s.clone(),
+            Some(obj) => obj["name"].as_str().unwrap_or_default().to_string(),
+            None => String::new(),
+        },
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stores = source.stores();
+    let limits = PreviewLimits {
+        pages: pages.max(1),
+        records: records.max(1),
+    };
+    let trace = runtime.block_on(preview(
+        &source.doc.value,
+        &source.name,
+        &name,
+        limits,
+        &stores,
+        HttpSettings::from_env(),
+    ));
+    let trace = match trace {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match format {
+        OutputFormat::Json => match serde_json::to_string_pretty(&trace) {
+            Ok(t) => println!("{t}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        OutputFormat::Table => print_table(&trace),
+    }
+    if let Some(e) = &trace.error {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_table(t: &PreviewTrace) {
+    println!("resource {}", t.resource);
+    for p in &t.parents {
+        println!(
+            "  parent {}: {}",
+            p.resource,
+            short(&p.record.to_string(), 100)
+        );
+    }
+    if let Some(first) = t.pages.first() {
+        println!("  {} {}", first.request.method, first.request.url);
+    }
+    println!(
+        "{:>4}  {:>6}  {:>7}  {:>7}  {:<24}  url",
+        "page", "status", "records", "ms", "next"
+    );
+    for p in &t.pages {
+        let next = p
+            .position
+            .as_ref()
+            .map(|v| short(&display(v), 24))
+            .unwrap_or_default();
+        println!(
+            "{:>4}  {:>6}  {:>7}  {:>7}  {:<24}  {}",
+            p.index + 1,
+            p.response.status,
+            p.records.len(),
+            p.response.elapsed_ms,
+            next,
+            p.request.url
+        );
+        for r in &p.response.retries {
+            println!("        retry: {} (waited {} ms)", r.reason, r.waited_ms);
+        }
+        if let Some(note) = &p.note {
+            println!("        note: {note}");
+        }
+    }
+    if let Some(stop) = t.stop {
+        println!("stop: {stop}");
+    }
+    if let Some(d) = &t.detected_paginator {
+        println!(
+            "detected paginator: {} ({}; confidence {:.1})",
+            d.config, d.evidence, d.score
+        );
+    }
+    if let Some(s) = &t.detected_selector {
+        println!("detected data_selector: {s}");
+    }
+    let steps = if t.records.len() != t.raw_records.len() {
+        format!(" ({} before processing steps)", t.raw_records.len())
+    } else {
+        String::new()
+    };
+    println!("records: {}{steps}", t.records.len());
+    print_records(&t.records, 10);
+}
+
+fn print_records(records: &[Value], n: usize) {
+    let mut cols: Vec<String> = Vec::new();
+    for r in records.iter().take(n) {
+        if let Some(o) = r.as_object() {
+            for k in o.keys() {
+                if !cols.contains(k) && cols.len() < 8 {
+                    cols.push(k.clone());
+                }
+            }
+        }
+    }
+    if cols.is_empty() {
+        for r in records.iter().take(n) {
+            println!("  {}", short(&display(r), 100));
+        }
+        return;
+    }
+    println!(
+        "  {}",
+        cols.iter()
+            .map(|c| format!("{:<16}", short(c, 16)))
+            .collect::<String>()
+    );
+    for r in records.iter().take(n) {
+        let row: String = cols
+            .iter()
+            .map(|c| {
+                format!(
+                    "{:<16}",
+                    short(&r.get(c).map(display).unwrap_or_default(), 15)
+                )
+            })
+            .collect();
+        println!("  {row}");
+    }
+}
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() > n {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,329 @@
+//! The one shared HTTP client: sends a request with auth, applies response actions, retries as
+//! dlt does, and reports every attempt so previews can show retries.
+
+use std::time::{Duration, Instant};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::actions::{decide, ActionRule};
+use super::redact::{redact_url, scrub};
+use super::request::{Body, RequestSpec};
+use super::retry::{is_retriable_status, parse_retry_after, HttpSettings};
+use crate::auth::Auth;
+use crate::config::{Method, ResponseActionKind};
+use crate::error::{Error, Result};
+
+/// One failed attempt before the one that counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Retry {
+    /// Status, when a response came back.
+    pub status: Option<u16>,
+    /// What went wrong.
+    pub reason: String,
+    /// How long we waited before the next attempt.
+    pub waited_ms: u64,
+}
+
+/// A response, read whole.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// Status code.
+    pub status: u16,
+    /// Headers.
+    pub headers: HeaderMap,
+    /// Body text (lossy UTF-8).
+    pub text: String,
+    /// Body parsed as JSON, when it is JSON.
+    pub json: Option<Value>,
+    /// The URL requested, including the query (not redacted: redact before showing).
+    pub url: String,
+    /// Time of the final attempt.
+    pub elapsed: Duration,
+    /// Attempts that failed before this one.
+    pub retries: Vec<Retry>,
+}
+
+/// What sending produced.
+#[derive(Debug)]
+pub enum Sent {
+    /// A response to use.
+    Ok(Response),
+    /// A response a response action said to ignore: the request sequence ends quietly.
+    Ignored(Response),
+}
+
+/// The shared client.
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    inner: reqwest::Client,
+    settings: HttpSettings,
+}
+
+impl HttpClient {
+    /// A client with rustls, compression, connection reuse, timeouts, environment proxies and
+    /// the `pipewright/<version>` user agent.
+    pub fn new(settings: HttpSettings) -> Result<HttpClient> {
+        let inner = reqwest::Client::builder()
+            .user_agent(concat!("pipewright/", env!("CARGO_PKG_VERSION")))
+            .timeout(settings.timeout)
+            .connect_timeout(settings.connect_timeout)
+            .gzip(true)
+            .deflate(true)
+            .brotli(true)
+            .build()
+            .map_err(|e| Error::Internal(format!("HTTP client: {e}")))?;
+        Ok(HttpClient { inner, settings })
+    }
+
+    /// The underlying client (for token requests).
+    pub fn raw(&self) -> &reqwest::Client {
+        &self.inner
+    }
+
+    /// Sends with auth, actions and retries.
+    pub async fn send(
+        &self,
+        spec: &RequestSpec,
+        auth: &Auth,
+        rules: &[ActionRule],
+    ) -> Result<Sent> {
+        let mut retries = Vec::new();
+        let mut attempt = 0u32;
+        let mut refreshed = false;
+        let secrets = auth.secret_values();
+        loop {
+            attempt += 1;
+            let mut req = spec.clone();
+            auth.apply(&self.inner, &mut req)
+                .await
+                .map_err(Error::Auth)?;
+            let url = req.full_url().map_err(|m| Error::Network {
+                url: redact_url(&req.url),
+                message: m,
+            })?;
+            let shown = redact_url(url.as_str());
+            let started = Instant::now();
+            let result = self.build(&req, url.clone())?.send().await;
+            let (status, headers, bytes) = match result {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    let headers = resp.headers().clone();
+                    match resp.bytes().await {
+                        Ok(b) => (status, headers, b),
+                        Err(e) => {
+                            let reason = scrub(&e.without_url().to_string(), &secrets);
+                            if self
+                                .retry_wait(attempt, None, None, &reason, &mut retries)
+                                .await
+                            {
+                                continue;
+                            }
+                            return Err(Error::Network {
+                                url: shown,
+                                message: reason,
+                            });
+                        }
+                    }
+                }
+                Err(e) => {
+                    let reason = scrub(&describe(&e), &secrets);
+                    if self
+                        .retry_wait(attempt, None, None, &reason, &mut retries)
+                        .await
+                    {
+                        continue;
+                    }
+                    return Err(Error::Network {
+                        url: shown,
+                        message: format!("{reason} (after {attempt} attempt{})", plural(attempt)),
+                    });
+                }
+            };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let json = serde_json::from_slice::<Value>(&bytes).ok();
+            let response = Response {
+                status,
+                headers,
+                text,
+                json,
+                url: url.to_string(),
+                elapsed: started.elapsed(),
+                retries: Vec::new(),
+            };
+            let retry_after = response
+                .headers
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after);
+            match decide(rules, status, &response.text, response.json.as_ref()) {
+                Some(ResponseActionKind::Ignore) => {
+                    return Ok(Sent::Ignored(Response {
+                        retries,
+                        ..response
+                    }));
+                }
+                Some(ResponseActionKind::Retry) => {
+                    let reason = format!("response action 'retry' matched status {status}");
+                    if self
+                        .retry_wait(attempt, Some(status), retry_after, &reason, &mut retries)
+                        .await
+                    {
+                        continue;
+                    }
+                    return Err(Error::Http {
+                        status,
+                        url: shown,
+                        message: format!(
+                            "still matching a 'retry' response action after {attempt} attempts"
+                        ),
+                    });
+                }
+                None => {}
+            }
+            if status == 401 && !refreshed && auth.refresh_after_unauthorized() {
+                refreshed = true;
+                retries.push(Retry {
+                    status: Some(401),
+                    reason: "token refreshed after 401".into(),
+                    waited_ms: 0,
+                });
+                attempt -= 1;
+                continue;
+            }
+            if is_retriable_status(status) {
+                let reason = format!("status {status}");
+                if self
+                    .retry_wait(attempt, Some(status), retry_after, &reason, &mut retries)
+                    .await
+                {
+                    continue;
+                }
+            }
+            if status >= 400 {
+                let excerpt = scrub(&excerpt(&response.text), &secrets);
+                let hint = match status {
+                    401 | 403 => "check the credentials and their scope",
+                    404 => "check the path and base_url, or add a response action {status_code: 404, action: ignore}",
+                    429 => "rate limited: the API kept answering 429 after every retry",
+                    s if s >= 500 => "the API failed after every retry",
+                    _ => "the API rejected the request",
+                };
+                let tries = if attempt > 1 {
+                    format!(" after {attempt} attempts")
+                } else {
+                    String::new()
+                };
+                return Err(Error::Http {
+                    status,
+                    url: shown,
+                    message: format!("{hint}{tries}; body: {excerpt}"),
+                });
+            }
+            return Ok(Sent::Ok(Response {
+                retries,
+                ..response
+            }));
+        }
+    }
+
+    /// Waits before the next attempt if one is left; records why.
+    async fn retry_wait(
+        &self,
+        attempt: u32,
+        status: Option<u16>,
+        retry_after: Option<Duration>,
+        reason: &str,
+        retries: &mut Vec<Retry>,
+    ) -> bool {
+        if attempt >= self.settings.max_attempts {
+            return false;
+        }
+        let wait = self.settings.backoff(attempt, retry_after);
+        retries.push(Retry {
+            status,
+            reason: reason.to_string(),
+            waited_ms: wait.as_millis() as u64,
+        });
+        tracing::warn!(
+            attempt,
+            wait_ms = wait.as_millis() as u64,
+            reason,
+            "retrying request"
+        );
+        tokio::time::sleep(wait).await;
+        true
+    }
+
+    fn build(&self, req: &RequestSpec, url: url::Url) -> Result<reqwest::RequestBuilder> {
+        let method = match req.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+        };
+        let mut headers = HeaderMap::new();
+        for (k, v) in &req.headers {
+            let name = HeaderName::from_bytes(k.as_bytes()).map_err(|_| Error::Invalid {
+                path: format!("headers.{k}"),
+                message: "not a valid header name".into(),
+            })?;
+            let value = HeaderValue::from_str(v).map_err(|_| Error::Invalid {
+                path: format!("headers.{k}"),
+                message: "header value has characters HTTP does not allow".into(),
+            })?;
+            headers.insert(name, value);
+        }
+        let b = self.inner.request(method, url).headers(headers);
+        Ok(match &req.body {
+            Body::None => b,
+            Body::Json(v) => b.json(v),
+            Body::Form(pairs) => b.form(pairs),
+            Body::Raw(s) => b.body(s.clone()),
+        })
+    }
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn describe(e: &reqwest::Error) -> String {
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "could not connect"
+    } else {
+        "request failed"
+    };
+    let mut cause = String::new();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        cause = s.to_string();
+        src = s.source();
+    }
+    if cause.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind}: {cause}")
+    }
+}
+
+/// The first 300 characters of a body, on one line.
+pub fn excerpt(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let trimmed = flat.trim();
+    if trimmed.chars().count() > 300 {
+        format!("{}…", trimmed.chars().take(300).collect::<String>())
+    } else if trimmed.is_empty() {
+        "(empty)".into()
+    } else {
+        trimmed.to_string()
+    }
+}

@@ -1,0 +1,5 @@
+//! Running a source: building requests, paging through responses, and previews.
+
+pub mod pages;
+pub mod preview;
+pub mod request;

@@ -1,0 +1,308 @@
+//! One request sequence: send, select records, paginate, until a stop with a reason.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::auth::Auth;
+use crate::config::PaginatorConfig;
+use crate::error::{Error, Result};
+use crate::http::actions::ActionRule;
+use crate::http::client::{excerpt, HttpClient, Response, Retry, Sent};
+use crate::http::redact::{redact_header, redact_url};
+use crate::http::request::{Body, RequestSpec};
+use crate::paginate::detect::{detect, Detection};
+use crate::paginate::{build, PageView, Paginator, StopReason};
+use crate::select::{detect_records, select_records, Selector};
+
+/// A request as it may be shown: secrets masked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestTrace {
+    /// Method.
+    pub method: String,
+    /// Full URL with query, redacted.
+    pub url: String,
+    /// Headers, sensitive values masked.
+    pub headers: Vec<(String, String)>,
+    /// Body.
+    pub body: Body,
+}
+
+/// A response as it may be shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseTrace {
+    /// Status code.
+    pub status: u16,
+    /// Milliseconds for the final attempt.
+    pub elapsed_ms: u64,
+    /// Body size in bytes.
+    pub size: usize,
+    /// Headers, sensitive values masked.
+    pub headers: Vec<(String, String)>,
+    /// The first part of the body.
+    pub body_excerpt: String,
+    /// Attempts that failed before this one.
+    pub retries: Vec<Retry>,
+}
+
+/// One page of a sequence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// 0-based page number within the sequence.
+    pub index: u64,
+    /// What was sent.
+    pub request: RequestTrace,
+    /// What came back.
+    pub response: ResponseTrace,
+    /// The selected records.
+    pub records: Vec<Value>,
+    /// The selector used (configured or detected).
+    pub selector: String,
+    /// Why the page is empty, when it is and the reason is known.
+    pub note: Option<String>,
+    /// Paginator position after this page (next cursor, offset, page or URL).
+    pub position: Option<Value>,
+    /// Set on the last page: why paging stopped.
+    pub stop: Option<StopReason>,
+    /// The full JSON body (kept only when asked, for previews).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
+}
+
+/// A running request sequence.
+pub struct Sequence<'a> {
+    http: &'a HttpClient,
+    auth: &'a Auth,
+    rules: &'a [ActionRule],
+    resource: String,
+    request: RequestSpec,
+    paginator: Option<Box<dyn Paginator>>,
+    selector: Option<Selector>,
+    max_pages: Option<u64>,
+    pages: u64,
+    seen: HashSet<String>,
+    stop: Option<StopReason>,
+    keep_body: bool,
+    /// The paginator chosen by detection, with its evidence.
+    pub detected_paginator: Option<Detection>,
+    /// The selector chosen by detection.
+    pub detected_selector: Option<String>,
+}
+
+impl<'a> Sequence<'a> {
+    /// Prepares a sequence from its first request.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        http: &'a HttpClient,
+        auth: &'a Auth,
+        rules: &'a [ActionRule],
+        resource: &str,
+        mut request: RequestSpec,
+        paginator: Option<&PaginatorConfig>,
+        selector: Option<Selector>,
+        max_pages: Option<u64>,
+    ) -> Result<Sequence<'a>> {
+        let mut paginator = match paginator {
+            Some(p) => build(p).map_err(|m| Error::Invalid {
+                path: format!("{resource}.paginator"),
+                message: m,
+            })?,
+            None => None,
+        };
+        if let Some(p) = paginator.as_mut() {
+            p.init_request(&mut request).map_err(|m| Error::Extract {
+                resource: resource.into(),
+                message: m,
+            })?;
+        }
+        Ok(Sequence {
+            http,
+            auth,
+            rules,
+            resource: resource.to_string(),
+            request,
+            paginator,
+            selector,
+            max_pages,
+            pages: 0,
+            seen: HashSet::new(),
+            stop: None,
+            keep_body: false,
+            detected_paginator: None,
+            detected_selector: None,
+        })
+    }
+
+    /// Keeps each page's full JSON body (previews show it).
+    pub fn keep_bodies(mut self) -> Self {
+        self.keep_body = true;
+        self
+    }
+
+    /// Why the sequence stopped, once it has.
+    pub fn stop_reason(&self) -> Option<StopReason> {
+        self.stop
+    }
+
+    /// Stops before the next page (a preview's limits).
+    pub fn stop_now(&mut self, reason: StopReason) {
+        self.stop.get_or_insert(reason);
+    }
+
+    /// The next page, or `None` when the sequence is over.
+    pub async fn next_page(&mut self) -> Result<Option<Page>> {
+        if self.stop.is_some() {
+            return Ok(None);
+        }
+        self.seen.insert(self.request.fingerprint());
+        let sent = self.http.send(&self.request, self.auth, self.rules).await?;
+        let index = self.pages;
+        self.pages += 1;
+        let request = trace_request(&self.request, self.auth);
+        let (response, ignored) = match sent {
+            Sent::Ok(r) => (r, false),
+            Sent::Ignored(r) => (r, true),
+        };
+        let response_trace = trace_response(&response);
+        if ignored {
+            self.stop = Some(StopReason::Ignored);
+            return Ok(Some(Page {
+                index,
+                request,
+                response: response_trace,
+                records: Vec::new(),
+                selector: String::new(),
+                note: Some("a response action ignored this response".into()),
+                position: None,
+                stop: self.stop,
+                body: None,
+            }));
+        }
+        let Some(json) = response.json.as_ref() else {
+            let ctype = response
+                .headers
+                .get(reqwest::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("no content type");
+            return Err(Error::Extract {
+                resource: self.resource.clone(),
+                message: format!(
+                    "the response from {} is not JSON ({ctype}); body: {}",
+                    redact_url(&response.url),
+                    excerpt(&response.text)
+                ),
+            });
+        };
+        let selection = match &self.selector {
+            Some(s) => select_records(json, s),
+            None => {
+                let found = detect_records(json);
+                self.detected_selector = Some(found.path.clone());
+                self.selector = Selector::parse(&found.path).ok();
+                found
+            }
+        };
+        if self.paginator.is_none() {
+            let (p, detection) = detect(Some(json), &response.headers);
+            self.paginator = Some(p);
+            self.detected_paginator = Some(detection);
+        }
+        let view = PageView {
+            json: Some(json),
+            headers: &response.headers,
+            url: &response.url,
+            records: selection.records.len(),
+        };
+        let Some(paginator) = self.paginator.as_mut() else {
+            return Err(Error::Internal("paginator missing after detection".into()));
+        };
+        paginator.update_state(&view).map_err(|m| Error::Extract {
+            resource: self.resource.clone(),
+            message: format!("{m} (at {})", redact_url(&response.url)),
+        })?;
+        if paginator.has_next() {
+            paginator
+                .update_request(&mut self.request)
+                .map_err(|m| Error::Extract {
+                    resource: self.resource.clone(),
+                    message: m,
+                })?;
+            if self.seen.contains(&self.request.fingerprint()) {
+                // Beyond dlt: an API that hands back the same next page would loop forever.
+                self.stop = Some(StopReason::RepeatedPage);
+            } else if self.max_pages.is_some_and(|m| self.pages >= m) {
+                self.stop = Some(StopReason::MaxPages);
+            }
+        } else {
+            self.stop = Some(paginator.stop_reason().unwrap_or(StopReason::NoNextLink));
+        }
+        Ok(Some(Page {
+            index,
+            request,
+            response: response_trace,
+            note: selection.note,
+            selector: selection.path,
+            records: selection.records,
+            position: paginator.position(),
+            stop: self.stop,
+            body: self.keep_body.then(|| json.clone()),
+        }))
+    }
+}
+
+fn trace_request(req: &RequestSpec, auth: &Auth) -> RequestTrace {
+    // Show what auth adds, masked, without resolving tokens again.
+    let mut headers: Vec<(String, String)> = req
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), redact_header(k, v)))
+        .collect();
+    let mut url = req
+        .full_url()
+        .map(|u| u.to_string())
+        .unwrap_or_else(|_| req.url.clone());
+    match auth {
+        Auth::Bearer(_) | Auth::OAuth2(_) => {
+            headers.push(("Authorization".into(), "Bearer ***".into()))
+        }
+        Auth::Basic { .. } => headers.push(("Authorization".into(), "Basic ***".into())),
+        Auth::ApiKey { name, location, .. } => match location {
+            crate::config::ApiKeyLocation::Header => headers.push((name.clone(), "***".into())),
+            crate::config::ApiKeyLocation::Cookie => {
+                headers.push(("Cookie".into(), format!("{name}=***")))
+            }
+            _ => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                url = format!("{url}{sep}{name}=***");
+            }
+        },
+        Auth::None => {}
+    }
+    RequestTrace {
+        method: format!("{:?}", req.method).to_uppercase(),
+        url: redact_url(&url),
+        headers,
+        body: req.body.clone(),
+    }
+}
+
+fn trace_response(r: &Response) -> ResponseTrace {
+    ResponseTrace {
+        status: r.status,
+        elapsed_ms: r.elapsed.as_millis() as u64,
+        size: r.text.len(),
+        headers: r
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    redact_header(k.as_str(), &String::from_utf8_lossy(v.as_bytes())),
+                )
+            })
+            .collect(),
+        body_excerpt: excerpt(&r.text),
+        retries: r.retries.clone(),
+    }
+}
