@@ -82,6 +82,7 @@ pub struct Sequence<'a> {
     max_pages: Option<u64>,
     pages: u64,
     seen: HashSet<String>,
+    seen_bodies: HashSet<u64>,
     stop: Option<StopReason>,
     keep_body: bool,
     /// The paginator chosen by detection, with its evidence.
@@ -127,6 +128,7 @@ impl<'a> Sequence<'a> {
             max_pages,
             pages: 0,
             seen: HashSet::new(),
+            seen_bodies: HashSet::new(),
             stop: None,
             keep_body: false,
             detected_paginator: None,
@@ -165,6 +167,24 @@ impl<'a> Sequence<'a> {
             Sent::Ignored(r) => (r, true),
         };
         let response_trace = trace_response(&response);
+        if !ignored && !self.seen_bodies.insert(body_hash(&response.text)) {
+            // Beyond dlt: a page identical to an earlier one holds records already taken, and an
+            // API that serves it again would loop forever. Stop, and load nothing twice.
+            self.stop = Some(StopReason::RepeatedPage);
+            return Ok(Some(Page {
+                index,
+                request,
+                response: response_trace,
+                records: Vec::new(),
+                selector: String::new(),
+                note: Some(
+                    "same content as an earlier page: its records were not taken again".into(),
+                ),
+                position: None,
+                stop: self.stop,
+                body: None,
+            }));
+        }
         if ignored {
             self.stop = Some(StopReason::Ignored);
             return Ok(Some(Page {
@@ -249,6 +269,13 @@ impl<'a> Sequence<'a> {
             body: self.keep_body.then(|| json.clone()),
         }))
     }
+}
+
+fn body_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 fn trace_request(req: &RequestSpec, auth: &Auth) -> RequestTrace {
