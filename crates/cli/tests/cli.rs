@@ -102,3 +102,28 @@ fn schema_prints_json_schema() {
     assert!(schema["properties"]["resources"].is_object());
     assert!(schema["$defs"]["Endpoint"]["properties"]["data_selector"]["description"].is_string());
 }
+
+#[test]
+fn every_example_validates() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("json" | "yaml")
+        ) {
+            continue;
+        }
+        let out = bin().arg("validate").arg(&path).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        n += 1;
+    }
+    assert!(n >= 3);
+}

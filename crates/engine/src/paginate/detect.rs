@@ -258,4 +258,129 @@ mod tests {
         let (k, _, _) = kind(json!({"meta": {"pagination": {"pages": "3"}}}));
         assert_eq!(k, "page_number");
     }
+
+    /// dlt-behaviour §13.4: every case of dlt's `test_detector.py`, records path and paginator.
+    #[test]
+    fn dlt_test_detector_table() {
+        use crate::select::detect_records;
+        let cases = [
+            (
+                json!({"data": [{"id": 1}], "pagination": {"offset": 0, "limit": 10, "total": 100}}),
+                "data",
+                "single_page",
+                None,
+            ),
+            (
+                json!({"items": [{"id": 1}], "page_info": {"total_pages": 5}}),
+                "items",
+                "page_number",
+                Some("page_info.total_pages"),
+            ),
+            (
+                json!({"products": [{"id": 1}], "next_cursor": "ZXlKcFpDSTZNVEF3ZlE9PQ=="}),
+                "products",
+                "cursor",
+                Some("next_cursor"),
+            ),
+            (
+                json!({"results": [{"id": 1}], "cursors": {"next": "abc", "previous": null}}),
+                "results",
+                "cursor",
+                Some("cursors.next"),
+            ),
+            (
+                json!({"entries": [{"id": 1}], "next_id": 33}),
+                "entries",
+                "cursor",
+                Some("next_id"),
+            ),
+            (
+                json!({"comments": [{"id": 1}], "page_number": 1, "total_pages": 3}),
+                "comments",
+                "page_number",
+                Some("total_pages"),
+            ),
+            (
+                json!({"count": 3, "next": "https://x.org/api/?page=2", "previous": null, "results": [{"id": 1}]}),
+                "results",
+                "json_link",
+                Some("next"),
+            ),
+            (
+                json!({"_embedded": {"items": [{"id": 1}]}, "_links": {"next": {"href": "https://x.org/items?page=2"}}}),
+                "_embedded.items",
+                "json_link",
+                Some("_links.next.href"),
+            ),
+            (
+                json!({"items": [{"id": 1}], "meta": {"totalPages": 3}, "links": {"nextPage": "/items?page=2"}}),
+                "items",
+                "json_link",
+                Some("links.nextPage"),
+            ),
+            (
+                json!({"data": [{"id": 1}], "pagination": {"totalPages": 3}}),
+                "data",
+                "page_number",
+                Some("pagination.totalPages"),
+            ),
+            (
+                json!({"items": [{"id": 1}], "pagination": {"total": 30, "totalPages": 3}}),
+                "items",
+                "page_number",
+                Some("pagination.totalPages"),
+            ),
+            (
+                json!({"data": [{"id": 1}], "meta": {"totalPages": 3}, "links": {"next": "/api/items?page=2"}}),
+                "data",
+                "json_link",
+                Some("links.next"),
+            ),
+            (
+                json!({"page": 1, "per_page": 10, "total": 30, "pages": 3, "data": [{"id": 1}]}),
+                "data",
+                "page_number",
+                Some("pages"),
+            ),
+            (
+                json!({"currentPage": 1, "pageSize": 10, "totalPages": 3, "totalItems": 30, "items": [{"id": 1}]}),
+                "items",
+                "page_number",
+                Some("totalPages"),
+            ),
+            (
+                json!({"articles": [{"id": 1}], "paging": {"current": 1, "size": 10, "total": 30}}),
+                "articles",
+                "single_page",
+                None,
+            ),
+            (
+                json!({"feed": [{"id": 1}], "offset": 0, "limit": 10, "total_count": 30}),
+                "feed",
+                "single_page",
+                None,
+            ),
+            (
+                json!({"query_results": [{"id": 1}], "page_details": {"total_pages": 3}}),
+                "query_results",
+                "page_number",
+                Some("page_details.total_pages"),
+            ),
+            (json!([{"id": 1}]), "$", "single_page", None),
+            (json!({"id": 1, "name": "x"}), "$", "single_page", None),
+        ];
+        for (body, records, kind, path) in cases {
+            assert_eq!(detect_records(&body).path, records, "{body}");
+            let (_, d) = detect(Some(&body), &HeaderMap::new());
+            assert_eq!(d.config["type"], kind, "{body}");
+            let key = match kind {
+                "json_link" => "next_url_path",
+                "cursor" => "cursor_path",
+                _ => "total_path",
+            };
+            if let Some(p) = path {
+                assert_eq!(d.config[key], p, "{body}");
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! Running a source: building requests, paging through responses, and previews.
 
+pub mod events;
+pub mod executor;
 pub mod pages;
 pub mod preview;
 pub mod request;
