@@ -9,7 +9,7 @@ use pipewright_engine::http::client::HttpClient;
 use pipewright_engine::http::retry::HttpSettings;
 use pipewright_engine::plan::source::plan;
 use pipewright_engine::run::events::Events;
-use pipewright_engine::run::executor::{Executor, ExtractOptions, Extracted};
+use pipewright_engine::run::executor::{Executor, ExtractOptions, Extracted, FinalStates};
 use pipewright_engine::secrets::Stores;
 use pipewright_engine::Error;
 use pipewright_tests::support::{MockApi, MockOptions};
@@ -21,12 +21,23 @@ fn page_number() -> Value {
     json!({"type": "page_number", "base_page": 1, "total_path": "total_pages"})
 }
 
+type Pages = Vec<(String, Vec<Value>)>;
+
 /// Runs a source and returns (resource name, records) per delivered page, in order.
 fn extract(
     doc: &Value,
     options: ExtractOptions,
     cancel: CancellationToken,
-) -> Result<Vec<(String, Vec<Value>)>, Error> {
+) -> Result<Pages, Error> {
+    extract_with_state(doc, options, cancel).map(|(pages, _)| pages)
+}
+
+/// Also returns the incremental state the run reached.
+fn extract_with_state(
+    doc: &Value,
+    options: ExtractOptions,
+    cancel: CancellationToken,
+) -> Result<(Pages, FinalStates), Error> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -61,15 +72,14 @@ fn extract(
             }
             out
         };
-        let (done, out) = tokio::join!(
-            async {
-                let r = exec.run().await;
-                drop(exec);
-                r
-            },
-            gather
-        );
-        done.map(|_| out)
+        let run = async {
+            let r = exec.run().await;
+            let states = exec.final_states();
+            drop(exec);
+            r.map(|_| states)
+        };
+        let (done, out) = tokio::join!(run, gather);
+        done.map(|states| (out, states))
     })
 }
 
@@ -233,4 +243,84 @@ fn missing_parent_field_names_the_parent_and_its_fields() {
         err.contains("'nope'") && err.contains("available parent fields") && err.contains("title"),
         "{err}"
     );
+}
+
+fn incremental_source(api: &MockApi, style: &str) -> Value {
+    let initial = "2024-01-02T00:40:00.004+00:00";
+    let endpoint = match style {
+        "placeholder" => json!({"path": "posts", "params": {"since": "{incremental.start_value}"},
+            "incremental": {"cursor_path": "updated_at", "initial_value": initial}}),
+        "start_param" => json!({"path": "posts",
+            "incremental": {"cursor_path": "updated_at", "initial_value": initial, "start_param": "since"}}),
+        _ => {
+            json!({"path": "posts", "params": {"since": {"type": "incremental", "cursor_path": "updated_at", "initial_value": initial}}})
+        }
+    };
+    json!({"client": {"base_url": api.base_url(), "paginator": page_number()},
+        "resources": [{"name": "posts", "primary_key": "id", "endpoint": endpoint.as_object().unwrap().clone().into_iter()
+            .chain([("data_selector".to_string(), json!("data"))]).collect::<serde_json::Map<_, _>>()}]})
+}
+
+#[test]
+fn every_incremental_style_sends_the_same_requests() {
+    let mut queries = Vec::new();
+    for style in ["placeholder", "start_param", "param"] {
+        let api = MockApi::start_blocking(MockOptions {
+            posts: 25,
+            ..MockOptions::default()
+        });
+        let (pages, _) = extract_with_state(
+            &incremental_source(&api, style),
+            ExtractOptions::default(),
+            CancellationToken::new(),
+        )
+        .unwrap();
+        // Post 4 has updated_at ...00:40:00.004: posts 4..=25 pass the filter.
+        assert_eq!(records_of(&pages, "posts").len(), 22, "{style}");
+        let q: Vec<String> = api.requests().iter().map(|r| r.query.clone()).collect();
+        assert!(
+            q[0].contains("since=2024-01-02T00%3A40%3A00.004%2B00%3A00"),
+            "{style}: {q:?}"
+        );
+        queries.push(q);
+    }
+    assert_eq!(queries[0], queries[1]);
+    assert_eq!(queries[1], queries[2]);
+}
+
+#[test]
+fn second_run_sends_the_cursor_and_loads_only_new_rows() {
+    let api = MockApi::start_blocking(MockOptions {
+        posts: 25,
+        ..MockOptions::default()
+    });
+    let doc = incremental_source(&api, "placeholder");
+    let (first, states) =
+        extract_with_state(&doc, ExtractOptions::default(), CancellationToken::new()).unwrap();
+    assert_eq!(records_of(&first, "posts").len(), 22);
+    let (cursor, state) = states["posts"].clone();
+    assert_eq!(cursor, "updated_at");
+    assert_eq!(
+        state.last_value.as_ref().unwrap(),
+        &records_of(&first, "posts")[21]["updated_at"]
+    );
+    assert_eq!(state.unique_hashes.len(), 1);
+    // The API grows: ids are stable, so a bigger server is the same API later.
+    let grown = MockApi::start_blocking(MockOptions {
+        posts: 30,
+        ..MockOptions::default()
+    });
+    let doc = incremental_source(&grown, "placeholder");
+    let opts = ExtractOptions {
+        state: [("posts".to_string(), state)].into_iter().collect(),
+        ..ExtractOptions::default()
+    };
+    let (second, _) = extract_with_state(&doc, opts, CancellationToken::new()).unwrap();
+    let ids: Vec<u64> = records_of(&second, "posts")
+        .iter()
+        .map(|r| r["id"].as_u64().unwrap())
+        .collect();
+    // Post 25 sits on the boundary (since is inclusive) and is deduplicated.
+    assert_eq!(ids, vec![26, 27, 28, 29, 30]);
+    assert!(grown.requests()[0].query.contains("since="));
 }

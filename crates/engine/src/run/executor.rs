@@ -4,6 +4,9 @@
 //! and `include_from_parent` applied, and every page handed to the loader through a bounded
 //! channel so fetching and writing overlap. Cancellation stops at the next await.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use tokio::sync::mpsc;
@@ -12,9 +15,10 @@ use tokio_util::sync::CancellationToken;
 use super::events::{Events, RunEvent};
 use super::pages::Sequence;
 use super::preview::apply_steps;
-use super::request::{initial_request, IncrementalValues, ParentRecord};
+use super::request::{initial_request, ParentRecord};
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
+use crate::incremental::{CursorState, Incremental, IncrementalSpec};
 use crate::plan::source::SourcePlan;
 use crate::secrets::Stores;
 
@@ -37,6 +41,8 @@ pub struct ExtractOptions {
     pub only: Vec<String>,
     /// Bound on concurrent child fetches of `parallelized` resources.
     pub parallelism: usize,
+    /// Stored incremental state per resource name (from the previous successful load).
+    pub state: HashMap<String, CursorState>,
 }
 
 impl Default for ExtractOptions {
@@ -44,9 +50,13 @@ impl Default for ExtractOptions {
         ExtractOptions {
             only: Vec::new(),
             parallelism: DEFAULT_PARALLELISM,
+            state: HashMap::new(),
         }
     }
 }
+
+/// The incremental state a run reached, per resource name, with its cursor path.
+pub type FinalStates = HashMap<String, (String, CursorState)>;
 
 /// Runs the extraction, sending pages to `out` until done, failed or cancelled.
 pub struct Executor<'a> {
@@ -60,6 +70,9 @@ pub struct Executor<'a> {
     load: Vec<bool>,
     needed: Vec<bool>,
     children: Vec<Vec<usize>>,
+    /// One cursor per resource, shared by all its parent records as in dlt (§7.8).
+    incremental: Vec<Option<Mutex<Incremental>>>,
+    previous: HashMap<String, CursorState>,
 }
 
 impl<'a> Executor<'a> {
@@ -95,8 +108,8 @@ impl<'a> Executor<'a> {
             .collect();
         // A resource runs when it is loaded or an ancestor of one that is.
         let mut needed = load.clone();
-        for i in 0..n {
-            if load[i] {
+        for (i, _) in load.iter().enumerate().filter(|(_, l)| **l) {
+            {
                 let mut p = plan.resources[i].parent;
                 while let Some(pi) = p {
                     needed[pi] = true;
@@ -110,6 +123,24 @@ impl<'a> Executor<'a> {
                 children[p].push(r.index);
             }
         }
+        let mut incremental = Vec::with_capacity(n);
+        for r in &plan.resources {
+            let spec = r
+                .endpoint
+                .as_ref()
+                .and_then(|ep| IncrementalSpec::of(ep, r.resource.primary_key.as_ref()));
+            incremental.push(match spec {
+                Some(spec) => Some(Mutex::new(
+                    Incremental::new(spec, options.state.get(&r.resource.name)).map_err(|m| {
+                        Error::Extract {
+                            resource: r.resource.name.clone(),
+                            message: m,
+                        }
+                    })?,
+                )),
+                None => None,
+            });
+        }
         Ok(Executor {
             plan,
             http,
@@ -121,7 +152,45 @@ impl<'a> Executor<'a> {
             load,
             needed,
             children,
+            incremental,
+            previous: options.state.clone(),
         })
+    }
+
+    /// The incremental state each resource reached, to commit with a successful load.
+    pub fn final_states(&self) -> FinalStates {
+        let mut out = HashMap::new();
+        for (r, inc) in self.plan.resources.iter().zip(&self.incremental) {
+            let Some(inc) = inc else { continue };
+            let Ok(inc) = inc.lock() else { continue };
+            if let Some(state) = inc.state(self.previous.get(&r.resource.name)) {
+                out.insert(
+                    r.resource.name.clone(),
+                    (inc.cursor_path().to_string(), state),
+                );
+            }
+        }
+        out
+    }
+
+    fn with_incremental<T>(
+        &self,
+        idx: usize,
+        f: impl FnOnce(&mut Incremental) -> Result<T, String>,
+    ) -> Result<Option<T>> {
+        let name = &self.plan.resources[idx].resource.name;
+        match &self.incremental[idx] {
+            None => Ok(None),
+            Some(m) => {
+                let mut guard = m
+                    .lock()
+                    .map_err(|_| Error::Internal("incremental state lock poisoned".into()))?;
+                f(&mut guard).map(Some).map_err(|message| Error::Extract {
+                    resource: name.clone(),
+                    message,
+                })
+            }
+        }
     }
 
     /// Extracts every needed root resource and, through them, their children.
@@ -132,18 +201,24 @@ impl<'a> Executor<'a> {
                 self.events.emit(RunEvent::ResourceStarted {
                     resource: r.resource.name.clone(),
                 });
-                self.resource(idx, None).await?;
+                self.resource(idx, None, None).await?;
             }
         }
         Ok(())
     }
 
-    /// Every page of a resource for one parent record (or none), fanned out as it arrives.
-    async fn resource(&self, idx: usize, parent: Option<&Value>) -> Result<()> {
+    /// Every page of a resource for one parent record (or none), fanned out as it arrives —
+    /// or, with `collect`, handed to the caller instead (parallel fetching).
+    async fn resource(
+        &self,
+        idx: usize,
+        parent: Option<&Value>,
+        collect: Option<&mpsc::Sender<Vec<Value>>>,
+    ) -> Result<()> {
         let r = &self.plan.resources[idx];
         let Some(ep) = &r.endpoint else {
             let rows = apply_steps(r, &r.resource.rows.clone().unwrap_or_default())?;
-            return self.deliver(idx, rows).await;
+            return self.hand_over(idx, rows, collect).await;
         };
         let parent_name = r
             .parent
@@ -152,7 +227,9 @@ impl<'a> Executor<'a> {
             (Some(name), Some(record)) => Some(ParentRecord { name, record }),
             _ => None,
         };
-        let inc = first_run_incremental(ep);
+        let inc = self
+            .with_incremental(idx, |i| i.values())?
+            .unwrap_or_default();
         let req = initial_request(self.plan, ep, pr.as_ref(), &inc, self.stores).map_err(|m| {
             Error::Extract {
                 resource: r.resource.name.clone(),
@@ -192,6 +269,16 @@ impl<'a> Executor<'a> {
                 })?;
             }
             let records = apply_steps(r, &records)?;
+            let records = match self.with_incremental(idx, |i| i.filter(records.clone()))? {
+                Some((kept, stop)) => {
+                    if stop {
+                        // row_order says everything further is out of range: stop paging.
+                        seq.stop_now(crate::paginate::StopReason::MaximumReached);
+                    }
+                    kept
+                }
+                None => records,
+            };
             self.events.emit(RunEvent::Page {
                 resource: r.resource.name.clone(),
                 records: records.len(),
@@ -199,13 +286,28 @@ impl<'a> Executor<'a> {
                 retries: page.response.retries.len(),
                 elapsed_ms: page.response.elapsed_ms,
             });
-            self.deliver(idx, records).await?;
+            self.hand_over(idx, records, collect).await?;
         }
         self.events.emit(RunEvent::SequenceDone {
             resource: r.resource.name.clone(),
             stop: seq.stop_reason(),
         });
         Ok(())
+    }
+
+    async fn hand_over(
+        &self,
+        idx: usize,
+        records: Vec<Value>,
+        collect: Option<&mpsc::Sender<Vec<Value>>>,
+    ) -> Result<()> {
+        match collect {
+            Some(tx) => tx
+                .send(records)
+                .await
+                .map_err(|_| Error::Internal("collector stopped".into())),
+            None => self.deliver(idx, records).await,
+        }
     }
 
     /// Loads a page (when the resource is loaded) and runs the children for its records.
@@ -235,7 +337,7 @@ impl<'a> Executor<'a> {
                 self.parallel_children(child, &records).await?;
             } else {
                 for rec in &records {
-                    Box::pin(self.resource(child, Some(rec))).await?;
+                    Box::pin(self.resource(child, Some(rec), None)).await?;
                 }
             }
         }
@@ -258,37 +360,21 @@ impl<'a> Executor<'a> {
 
     /// Every page of a child for one parent record, collected (used for parallel fetching).
     async fn collect(&self, idx: usize, parent: &Value) -> Result<Vec<Vec<Value>>> {
-        let r = &self.plan.resources[idx];
         let (tx, mut rx) = mpsc::channel(1024);
-        let sub = Executor {
-            plan: self.plan,
-            http: self.http,
-            stores: self.stores,
-            out: tx,
-            events: self.events.clone(),
-            cancel: self.cancel.clone(),
-            parallelism: self.parallelism,
-            load: self.plan.resources.iter().map(|x| x.index == idx).collect(),
-            // Grandchildren run after collection, in order, from `deliver`.
-            needed: self.plan.resources.iter().map(|x| x.index == idx).collect(),
-            children: vec![Vec::new(); self.plan.resources.len()],
+        // The sender lives in the fetch future, so the gatherer ends when fetching does.
+        let fetch = async move {
+            let tx = tx;
+            Box::pin(self.resource(idx, Some(parent), Some(&tx))).await
         };
-        let fetch = async move { Box::pin(sub.resource(idx, Some(parent))).await };
         let gather = async {
             let mut pages = Vec::new();
-            while let Some(e) = rx.recv().await {
-                pages.push(e.records);
+            while let Some(records) = rx.recv().await {
+                pages.push(records);
             }
             pages
         };
         let (done, pages) = tokio::join!(fetch, gather);
-        done.map_err(|e| match e {
-            Error::Extract { message, .. } => Error::Extract {
-                resource: r.resource.name.clone(),
-                message,
-            },
-            other => other,
-        })?;
+        done?;
         Ok(pages)
     }
 }
@@ -315,24 +401,4 @@ fn include_from_parent(
         }
     }
     Ok(())
-}
-
-/// Incremental values when no state is stored yet: start at the initial value.
-fn first_run_incremental(ep: &crate::config::Endpoint) -> IncrementalValues {
-    let initial = ep
-        .incremental
-        .as_ref()
-        .and_then(|i| i.initial_value.clone())
-        .or_else(|| {
-            ep.params.iter().flatten().find_map(|(_, v)| match v {
-                crate::config::ParamValue::Incremental(p) => p.initial_value.clone(),
-                _ => None,
-            })
-        });
-    IncrementalValues {
-        initial_value: initial.clone(),
-        start_value: initial.clone(),
-        last_value: initial,
-        end_value: ep.incremental.as_ref().and_then(|i| i.end_value.clone()),
-    }
 }
