@@ -10,7 +10,7 @@ use super::schema::{
     is_not_null_hint, Column, DataType, Schema, Table, C_DLT_ID, C_DLT_PARENT_ID, C_DLT_ROOT_ID,
 };
 use super::types::{coerce, infer_type, py_type, type_name, variant_suffix, SqlValue};
-use super::{Batch, NormalizeError, Row, SchemaChange};
+use super::{Batch, CoerceFailure, NormalizeError, Row, SchemaChange};
 
 /// A new column's schema from its first value (`_infer_column` with the default hints).
 fn infer_column(name: &str, data_type: DataType, variant_of: Option<&str>) -> Column {
@@ -94,16 +94,18 @@ fn coerce_non_null(
         }
         Err(v) => {
             if let Some(base) = variant_of {
-                return Err(NormalizeError::CannotCoerce {
+                return Err(NormalizeError::CannotCoerce(Box::new(CoerceFailure {
                     schema: ctx.schema_name.to_string(),
                     table: table.name.clone(),
                     column: base.to_string(),
                     from: type_name(from),
                     to: type_name(col_type),
                     value: v.to_string(),
-                });
+                })));
             }
-            let variant = ctx.naming.shorten_fragments(&[col_name, &variant_suffix(from)]);
+            let variant = ctx
+                .naming
+                .shorten_fragments(&[col_name, &variant_suffix(from)]);
             coerce_non_null(table, ctx, &variant, v, Some(col_name), changes)
         }
     }
@@ -118,11 +120,6 @@ pub(super) fn emit_row(
     fields: IndexMap<String, Value>,
     out: &mut Batch,
 ) -> Result<(), NormalizeError> {
-    let schema_name = schema.name.clone();
-    let ctx = Ctx {
-        schema_name: &schema_name,
-        naming: schema.naming,
-    };
     if !schema.tables.contains_key(table_name) {
         let table = match parent {
             Some(p) => Table::new_nested(table_name, p),
@@ -137,6 +134,11 @@ pub(super) fn emit_row(
             schema.update_propagation(table_name);
         }
     }
+    // Disjoint field borrows: the name is read while one table is mutated.
+    let ctx = Ctx {
+        schema_name: &schema.name,
+        naming: schema.naming,
+    };
     let Some(table) = schema.tables.get_mut(table_name) else {
         return Ok(());
     };
@@ -166,7 +168,8 @@ pub(super) fn emit_row(
                         continue;
                     }
                     Err(v) => {
-                        let placed = coerce_non_null(table, &ctx, &col_name, v, None, &mut out.changes)?;
+                        let placed =
+                            coerce_non_null(table, &ctx, &col_name, v, None, &mut out.changes)?;
                         values.push(placed);
                         continue;
                     }

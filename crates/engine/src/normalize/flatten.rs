@@ -14,9 +14,7 @@ use serde_json::{Map, Value};
 use super::evolve::emit_row;
 use super::ids::{child_row_id, key_hash, random_dlt_id, row_hash, row_id_kind, RowIdKind};
 use super::pyfmt::number_str;
-use super::schema::{
-    DataType, Schema, C_DLT_ID, C_DLT_LIST_IDX, C_DLT_LOAD_ID, C_DLT_PARENT_ID,
-};
+use super::schema::{DataType, Schema, C_DLT_ID, C_DLT_LIST_IDX, C_DLT_LOAD_ID, C_DLT_PARENT_ID};
 use super::{Batch, NormalizeError};
 
 /// dlt's stand-in for an empty or blank key.
@@ -56,6 +54,8 @@ pub(super) struct Walker<'a> {
     pub names: &'a mut NameCache,
     pub load_id: &'a str,
     pub out: &'a mut Batch,
+    /// Values propagated from the root row to every nested row (`_dlt_root_id`).
+    pub extend: Option<Vec<(String, Value)>>,
 }
 
 /// Python truthiness of an existing `_dlt_id` value.
@@ -94,7 +94,16 @@ impl Walker<'_> {
             RowIdKind::RowHash => Some(row_hash(&dict)),
             _ => None,
         };
-        self.row(dict, &[], &[root.to_string()], None, 0, budget, true, root_id)
+        self.row(
+            dict,
+            &[],
+            &[root.to_string()],
+            None,
+            0,
+            budget,
+            true,
+            root_id,
+        )
     }
 
     /// `is_nested_type`: out of budget, or the column is declared `json`.
@@ -176,18 +185,24 @@ impl Walker<'_> {
     ) -> Result<(), NormalizeError> {
         let table = self.table_name(parent_path, ident_path);
         let (mut row, lists) = self.flatten(&table, dict, lvl);
-        if let Some(extend) = self.out.extend.as_ref() {
+        if let Some(extend) = self.extend.as_ref() {
             row.extend(extend.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         if is_root {
-            row.insert(C_DLT_LOAD_ID.to_string(), Value::String(self.load_id.to_string()));
+            row.insert(
+                C_DLT_LOAD_ID.to_string(),
+                Value::String(self.load_id.to_string()),
+            );
         }
         let row_id = match row.get(C_DLT_ID).filter(|v| truthy(v)) {
             Some(existing) => id_text(existing),
             None => {
                 let id = match parent_id {
                     Some(parent) => {
-                        row.insert(C_DLT_PARENT_ID.to_string(), Value::String(parent.to_string()));
+                        row.insert(
+                            C_DLT_PARENT_ID.to_string(),
+                            Value::String(parent.to_string()),
+                        );
                         row.insert(C_DLT_LIST_IDX.to_string(), Value::from(pos as u64));
                         child_row_id(parent, &table, pos)
                     }
@@ -202,7 +217,7 @@ impl Walker<'_> {
         };
         // Propagation (`_dlt_id` → `_dlt_root_id`) is configured on the root table only; nested
         // levels pass the inherited values down unchanged.
-        let saved_extend = self.out.extend.clone();
+        let saved_extend = self.extend.clone();
         if let Some(mapping) = self.schema.propagation.get(&table) {
             let mut extend = saved_extend.clone().unwrap_or_default();
             for (from, to) in mapping {
@@ -211,7 +226,7 @@ impl Walker<'_> {
                     extend.push((to.clone(), v.clone()));
                 }
             }
-            self.out.extend = (!extend.is_empty()).then_some(extend);
+            self.extend = (!extend.is_empty()).then_some(extend);
         }
         let parent_table = if parent_path.is_empty() {
             None
@@ -225,11 +240,15 @@ impl Walker<'_> {
                 self.list(items, &new_parent, &list_path, &row_id, lvl - 1)?;
             }
         }
-        self.out.extend = saved_extend;
+        self.extend = saved_extend;
         Ok(())
     }
 
-    fn root_id(&self, table: &str, row: &IndexMap<String, Value>) -> Result<String, NormalizeError> {
+    fn root_id(
+        &self,
+        table: &str,
+        row: &IndexMap<String, Value>,
+    ) -> Result<String, NormalizeError> {
         if row_id_kind(self.schema, table) != RowIdKind::KeyHash {
             return Ok(random_dlt_id());
         }
@@ -257,23 +276,45 @@ impl Walker<'_> {
         let table = self.table_name(parent_path, ident_path);
         for (idx, v) in items.into_iter().enumerate() {
             match v {
-                Value::Object(m) => {
-                    self.row(m, parent_path, ident_path, Some(parent_id), idx, lvl, false, None)?
-                }
+                Value::Object(m) => self.row(
+                    m,
+                    parent_path,
+                    ident_path,
+                    Some(parent_id),
+                    idx,
+                    lvl,
+                    false,
+                    None,
+                )?,
                 Value::Array(a) => {
                     let mut m = Map::new();
                     m.insert(C_LIST.to_string(), Value::Array(a));
-                    self.row(m, parent_path, ident_path, Some(parent_id), idx, lvl - 1, false, None)?
+                    self.row(
+                        m,
+                        parent_path,
+                        ident_path,
+                        Some(parent_id),
+                        idx,
+                        lvl - 1,
+                        false,
+                        None,
+                    )?
                 }
                 scalar => {
                     let mut row: IndexMap<String, Value> = IndexMap::with_capacity(5);
                     row.insert(C_VALUE.to_string(), scalar);
-                    if let Some(extend) = self.out.extend.as_ref() {
+                    if let Some(extend) = self.extend.as_ref() {
                         row.extend(extend.iter().map(|(k, v)| (k.clone(), v.clone())));
                     }
-                    row.insert(C_DLT_PARENT_ID.to_string(), Value::String(parent_id.to_string()));
+                    row.insert(
+                        C_DLT_PARENT_ID.to_string(),
+                        Value::String(parent_id.to_string()),
+                    );
                     row.insert(C_DLT_LIST_IDX.to_string(), Value::from(idx as u64));
-                    row.insert(C_DLT_ID.to_string(), Value::String(child_row_id(parent_id, &table, idx)));
+                    row.insert(
+                        C_DLT_ID.to_string(),
+                        Value::String(child_row_id(parent_id, &table, idx)),
+                    );
                     let parent_table = self.schema.naming.shorten_fragments(parent_path);
                     emit_row(self.schema, &table, Some(&parent_table), row, self.out)?;
                 }

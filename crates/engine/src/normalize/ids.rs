@@ -52,7 +52,10 @@ pub fn child_row_id(parent_id: &str, table: &str, idx: usize) -> String {
 /// scd2 row version: the original record without top-level `_dlt*` keys, sorted compact JSON.
 pub fn row_hash(record: &Map<String, Value>) -> String {
     let mut out = String::new();
-    write_sorted_map(record.iter().filter(|(k, _)| !k.starts_with("_dlt")), &mut out);
+    write_sorted_map(
+        record.iter().filter(|(k, _)| !k.starts_with("_dlt")),
+        &mut out,
+    );
     digest128(out.as_bytes(), DLT_ID_LENGTH_BYTES)
 }
 
@@ -85,7 +88,9 @@ mod tests {
     fn row_hash_ignores_dlt_keys_and_key_order() {
         let a = json!({"b": 1, "a": {"y": 2, "x": 1}, "_dlt_load_id": "1"});
         let b = json!({"a": {"x": 1, "y": 2}, "b": 1});
-        let (Value::Object(a), Value::Object(b)) = (a, b) else { unreachable!() };
+        let (Value::Object(a), Value::Object(b)) = (a, b) else {
+            unreachable!()
+        };
         assert_eq!(row_hash(&a), row_hash(&b));
         assert_eq!(row_hash(&a).len(), 14);
         let mut c = b.clone();
@@ -115,7 +120,13 @@ mod tests {
         s.tables.insert("t".into(), t.clone());
         assert_eq!(row_id_kind(&s, "t"), RowIdKind::KeyHash);
         t.merge_strategy = Some(MergeStrategy::Scd2);
-        t.columns.insert(C_DLT_ID.into(), Column { x_row_version: true, ..Column::new(C_DLT_ID, None) });
+        t.columns.insert(
+            C_DLT_ID.into(),
+            Column {
+                x_row_version: true,
+                ..Column::new(C_DLT_ID, None)
+            },
+        );
         s.tables.insert("t".into(), t);
         assert_eq!(row_id_kind(&s, "t"), RowIdKind::RowHash);
     }

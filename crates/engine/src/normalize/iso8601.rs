@@ -32,8 +32,12 @@ pub struct Fields {
 }
 
 const MONTHS_OFFSETS: [[i32; 14]; 2] = [
-    [-1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365],
-    [-1, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366],
+    [
+        -1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365,
+    ],
+    [
+        -1, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366,
+    ],
 ];
 const DAY_OF_WEEK_TABLE: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
 
@@ -73,7 +77,7 @@ struct Parser<'a> {
     at_end: bool,
 }
 
-type R<T> = Result<T, ()>;
+type R<T> = Option<T>;
 
 impl<'a> Parser<'a> {
     fn new(input: &'a str) -> Self {
@@ -104,13 +108,13 @@ impl<'a> Parser<'a> {
         let mut value = 0u32;
         for _ in 0..length {
             if self.end() {
-                return Err(());
+                return None;
             }
-            let digit = self.current.to_digit(10).ok_or(())?;
+            let digit = self.current.to_digit(10)?;
             value = 10 * value + digit;
             self.inc();
         }
-        Ok(value)
+        Some(value)
     }
 
     fn at_time_sep(&self) -> bool {
@@ -119,7 +123,7 @@ impl<'a> Parser<'a> {
 
     fn parse(&mut self) -> R<Parsed> {
         if self.current == 'P' {
-            return Ok(Parsed::Other);
+            return Some(Parsed::Other);
         }
         let mut dt = Fields {
             month: 1,
@@ -147,7 +151,7 @@ impl<'a> Parser<'a> {
                 let mut wday = 1;
                 if !self.at_time_sep() {
                     if self.current != '-' {
-                        return Err(());
+                        return None;
                     }
                     self.inc();
                     wday = self.int(1)?;
@@ -186,7 +190,7 @@ impl<'a> Parser<'a> {
             }
         }
         if self.end() {
-            return Ok(Parsed::Date(dt));
+            return Some(Parsed::Date(dt));
         }
         self.time(&mut dt, false, extended)?;
         // A `/` here starts an interval, which dlt never treats as a datetime.
@@ -195,9 +199,9 @@ impl<'a> Parser<'a> {
 
     fn finish(&self, parsed: Parsed) -> R<Parsed> {
         if self.end() {
-            Ok(parsed)
+            Some(parsed)
         } else {
-            Err(())
+            None
         }
     }
 
@@ -208,7 +212,7 @@ impl<'a> Parser<'a> {
         while i < 6 {
             match self.current.to_digit(10) {
                 Some(d) => us = us * 10 + d,
-                None if i == 0 => return Err(()),
+                None if i == 0 => return None,
                 None => break,
             }
             self.inc();
@@ -221,12 +225,12 @@ impl<'a> Parser<'a> {
             us *= 10;
             i += 1;
         }
-        Ok(us)
+        Some(us)
     }
 
     fn time(&mut self, dt: &mut Fields, skip_hour: bool, extended_date: bool) -> R<()> {
         if self.current != 'T' && self.current != ' ' && !skip_hour {
-            return Err(());
+            return None;
         }
         if !skip_hour {
             self.inc();
@@ -239,7 +243,7 @@ impl<'a> Parser<'a> {
                 dt.minute = self.int(2)?;
                 if !tz_or_end(self) {
                     if self.current != ':' {
-                        return Err(());
+                        return None;
                     }
                     self.inc();
                     dt.second = self.int(2)?;
@@ -247,7 +251,7 @@ impl<'a> Parser<'a> {
                         dt.microsecond = self.fraction()?;
                     }
                     if !extended_date {
-                        return Err(());
+                        return None;
                     }
                 }
             } else {
@@ -259,7 +263,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if extended_date {
-                    return Err(());
+                    return None;
                 }
             }
         }
@@ -277,17 +281,17 @@ impl<'a> Parser<'a> {
             tzminute += tzhour * 60;
             tzminute *= sign;
             if tzminute > 24 * 60 {
-                return Err(());
+                return None;
             }
             dt.offset = Some(tzminute * 60);
         }
-        Ok(())
+        Some(())
     }
 }
 
 fn iso_to_ymd(iso_year: u32, iso_week: u32, iso_day: u32) -> R<(u32, u32, u32)> {
     if iso_week > 53 || (iso_week > 52 && !is_long_year(iso_year as i32)) || iso_day > 7 {
-        return Err(());
+        return None;
     }
     let ordinal = iso_week as i32 * 7 + iso_day as i32 - (week_day(iso_year as i32, 1, 4) + 3);
     ordinal_to_ymd(iso_year, ordinal, true)
@@ -298,14 +302,14 @@ fn ordinal_to_ymd(year: u32, ordinal: i32, allow_out_of_bounds: bool) -> R<(u32,
     let mut y = year as i32;
     if ord < 1 {
         if !allow_out_of_bounds {
-            return Err(());
+            return None;
         }
         ord += days_in_year(y - 1);
         y -= 1;
     }
     if ord > days_in_year(y) {
         if !allow_out_of_bounds {
-            return Err(());
+            return None;
         }
         ord -= days_in_year(y);
         y += 1;
@@ -314,14 +318,14 @@ fn ordinal_to_ymd(year: u32, ordinal: i32, allow_out_of_bounds: bool) -> R<(u32,
     for i in 1..14 {
         if ord <= MONTHS_OFFSETS[leap][i] {
             let day = ord - MONTHS_OFFSETS[leap][i - 1];
-            return Ok((y.max(0) as u32, (i - 1) as u32, day as u32));
+            return Some((y.max(0) as u32, (i - 1) as u32, day as u32));
         }
     }
-    Err(())
+    None
 }
 
-/// Parses like `pendulum.parsing.parse_iso8601`; `Err` where pendulum raises.
-pub fn parse_iso8601(input: &str) -> Result<Parsed, ()> {
+/// Parses like `pendulum.parsing.parse_iso8601`; `None` where pendulum raises.
+pub fn parse_iso8601(input: &str) -> Option<Parsed> {
     Parser::new(input).parse()
 }
 
@@ -331,7 +335,7 @@ mod tests {
 
     fn dt(s: &str) -> Fields {
         match parse_iso8601(s) {
-            Ok(Parsed::DateTime(f)) => f,
+            Some(Parsed::DateTime(f)) => f,
             other => panic!("{s}: {other:?}"),
         }
     }
@@ -340,7 +344,16 @@ mod tests {
     fn parses_common_shapes() {
         let f = dt("2024-01-02T03:04:05.123Z");
         assert_eq!(
-            (f.year, f.month, f.day, f.hour, f.minute, f.second, f.microsecond, f.offset),
+            (
+                f.year,
+                f.month,
+                f.day,
+                f.hour,
+                f.minute,
+                f.second,
+                f.microsecond,
+                f.offset
+            ),
             (2024, 1, 2, 3, 4, 5, 123_000, Some(0))
         );
         assert_eq!(dt("2024-01-02 03:04").minute, 4);
@@ -349,9 +362,9 @@ mod tests {
         assert_eq!(dt("20240102T030405Z").second, 5);
         assert_eq!(dt("2024-W01-1T00:00").day, 1);
         assert_eq!(dt("2024-032T10:00").month, 2);
-        assert!(matches!(parse_iso8601("2024-01-02"), Ok(Parsed::Date(_))));
-        assert!(matches!(parse_iso8601("03:04:05"), Ok(Parsed::Time(_))));
-        assert!(matches!(parse_iso8601("P1D"), Ok(Parsed::Other)));
+        assert!(matches!(parse_iso8601("2024-01-02"), Some(Parsed::Date(_))));
+        assert!(matches!(parse_iso8601("03:04:05"), Some(Parsed::Time(_))));
+        assert!(matches!(parse_iso8601("P1D"), Some(Parsed::Other)));
     }
 
     #[test]
@@ -366,7 +379,7 @@ mod tests {
             "",
         ] {
             assert!(
-                !matches!(parse_iso8601(s), Ok(Parsed::DateTime(_))),
+                !matches!(parse_iso8601(s), Some(Parsed::DateTime(_))),
                 "{s} must not be a datetime"
             );
         }

@@ -285,8 +285,14 @@ mod tests {
             shorten_identifier(ident, ident, Some(20)),
             "she plauanpualo well"
         );
-        assert_eq!(shorten_identifier("012345678", "xxx", Some(10)), "012345678");
-        assert_eq!(shorten_identifier("0123456789", "xx?", Some(10)), "0123456789");
+        assert_eq!(
+            shorten_identifier("012345678", "xxx", Some(10)),
+            "012345678"
+        );
+        assert_eq!(
+            shorten_identifier("0123456789", "xx?", Some(10)),
+            "0123456789"
+        );
         let long = "x".repeat(100);
         assert_eq!(shorten_identifier(&long, &long, None), long);
     }

@@ -157,7 +157,10 @@ fn write_sorted(value: &Value, out: &mut String) {
 }
 
 /// Writes `{k:v,...}` with keys in byte order.
-pub fn write_sorted_map<'a>(entries: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut String) {
+pub fn write_sorted_map<'a>(
+    entries: impl Iterator<Item = (&'a String, &'a Value)>,
+    out: &mut String,
+) {
     let mut entries: Vec<_> = entries.collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     out.push('{');
@@ -177,6 +180,37 @@ pub fn sorted_map_json(map: &Map<String, Value>) -> String {
     let mut out = String::new();
     write_sorted_map(map.iter(), &mut out);
     out
+}
+
+/// Python's `float(str)`: surrounding whitespace, `_` between digits, `inf`/`nan` spellings.
+pub fn py_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let cleaned: String = if t.contains('_') {
+        let b = t.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'_'
+                && !(i > 0
+                    && i + 1 < b.len()
+                    && b[i - 1].is_ascii_digit()
+                    && b[i + 1].is_ascii_digit())
+            {
+                return None;
+            }
+        }
+        t.replace('_', "")
+    } else {
+        t.to_string()
+    };
+    let lower = cleaned.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if matches!(body, "inf" | "infinity" | "nan") || body.bytes().any(|c| c.is_ascii_digit()) {
+        cleaned.parse::<f64>().ok()
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -223,5 +257,15 @@ mod tests {
             sorted_compact_json(&v),
             r#"{"a":{"c":"é","d":[1,{"y":2,"z":1}]},"b":1}"#
         );
+    }
+
+    #[test]
+    fn python_float_parsing() {
+        assert_eq!(py_float(" 4.5 "), Some(4.5));
+        assert_eq!(py_float("1_000"), Some(1000.0));
+        assert_eq!(py_float("1__0"), None);
+        assert_eq!(py_float("abc"), None);
+        assert_eq!(py_float("0x10"), None);
+        assert!(py_float("inf").unwrap().is_infinite());
     }
 }

@@ -222,7 +222,9 @@ impl Schema {
             Some(v) => v,
             None => matches!(
                 self.merge_strategy(root),
-                Some(MergeStrategy::DeleteInsert | MergeStrategy::Upsert | MergeStrategy::InsertOnly)
+                Some(
+                    MergeStrategy::DeleteInsert | MergeStrategy::Upsert | MergeStrategy::InsertOnly
+                )
             ),
         };
         merge_requires
@@ -284,8 +286,10 @@ mod tests {
     fn schema_with_chain() -> Schema {
         let mut s = Schema::new("s");
         s.tables.insert("t".into(), Table::new_root("t"));
-        s.tables.insert("t__a".into(), Table::new_nested("t__a", "t"));
-        s.tables.insert("t__a__b".into(), Table::new_nested("t__a__b", "t__a"));
+        s.tables
+            .insert("t__a".into(), Table::new_nested("t__a", "t"));
+        s.tables
+            .insert("t__a__b".into(), Table::new_nested("t__a__b", "t__a"));
         s.tables.insert("u".into(), Table::new_root("u"));
         s
     }

@@ -1,7 +1,9 @@
 //! dlt's system tables as schema tables (`dlt/common/schema/utils.py`: `version_table`,
 //! `loads_table`, `pipeline_state_table`), with their exact columns, types and nullability.
 
-use super::schema::{Column, DataType, DispositionName, Table, LOADS_TABLE, STATE_TABLE, VERSION_TABLE};
+use super::schema::{
+    Column, DataType, DispositionName, Table, LOADS_TABLE, STATE_TABLE, VERSION_TABLE,
+};
 
 fn col(name: &str, data_type: DataType, nullable: bool) -> Column {
     Column {
@@ -10,7 +12,12 @@ fn col(name: &str, data_type: DataType, nullable: bool) -> Column {
     }
 }
 
-fn table(name: &str, disposition: DispositionName, description: &str, columns: Vec<Column>) -> Table {
+fn table(
+    name: &str,
+    disposition: DispositionName,
+    description: &str,
+    columns: Vec<Column>,
+) -> Table {
     Table {
         description: Some(description.to_string()),
         write_disposition: Some(disposition),

@@ -10,6 +10,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::iso8601::{is_leap, parse_iso8601, Fields, Parsed};
+use super::pyfmt::py_float;
 
 const MICROS_PER_SEC: i64 = 1_000_000;
 const SECS_PER_DAY: i64 = 86_400;
@@ -120,7 +121,11 @@ fn parse_common(s: &str) -> Option<Parsed> {
             let start = i;
             let sub = digits(&mut i, 1, 9)?;
             let n = i - start;
-            let sub = if n > 6 { sub / 10u32.pow((n - 6) as u32) } else { sub * 10u32.pow((6 - n) as u32) };
+            let sub = if n > 6 {
+                sub / 10u32.pow((n - 6) as u32)
+            } else {
+                sub * 10u32.pow((6 - n) as u32)
+            };
             f.microsecond = sub;
         }
         (i == b.len()).then_some(())
@@ -151,10 +156,7 @@ fn parse_common(s: &str) -> Option<Parsed> {
 /// `parse_iso_like_datetime`: ISO 8601 first, the common format as fallback.
 pub fn parse_iso_like(s: &str) -> Option<Parsed> {
     // Python's datetime constructor raising inside `parse_iso8601` also leads to the fallback.
-    parse_iso8601(s)
-        .ok()
-        .and_then(valid)
-        .or_else(|| parse_common(s))
+    parse_iso8601(s).and_then(valid).or_else(|| parse_common(s))
 }
 
 /// dlt's `is_iso_timestamp` detection: a non-empty string that parses to a date *and* time.
@@ -183,12 +185,22 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 fn fields_to_micros(f: &Fields) -> i64 {
     let days = days_from_civil(i64::from(f.year), f.month, f.day);
-    let secs = days * SECS_PER_DAY + i64::from(f.hour) * 3600 + i64::from(f.minute) * 60
+    let secs = days * SECS_PER_DAY
+        + i64::from(f.hour) * 3600
+        + i64::from(f.minute) * 60
         + i64::from(f.second)
         - i64::from(f.offset.unwrap_or(0));
     secs * MICROS_PER_SEC + i64::from(f.microsecond)
@@ -224,7 +236,7 @@ pub fn text_to_timestamp(s: &str) -> Option<i64> {
 
 /// Coerces text into a date (`date.fromisoformat`, else via a datetime in UTC).
 pub fn text_to_date(s: &str) -> Option<i64> {
-    if let Ok(Parsed::Date(f)) = parse_iso8601(s) {
+    if let Some(Parsed::Date(f)) = parse_iso8601(s) {
         if let Some(Parsed::Date(f)) = valid(Parsed::Date(f)) {
             return Some(days_from_civil(i64::from(f.year), f.month, f.day));
         }
@@ -241,37 +253,6 @@ pub fn text_to_time(s: &str) -> Option<i64> {
                 + i64::from(f.microsecond),
         ),
         _ => None,
-    }
-}
-
-/// Python's `float(str)`: surrounding whitespace, `_` between digits, `inf`/`nan` spellings.
-pub fn py_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    if t.is_empty() {
-        return None;
-    }
-    let cleaned: String = if t.contains('_') {
-        let b = t.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            if c == b'_'
-                && !(i > 0
-                    && i + 1 < b.len()
-                    && b[i - 1].is_ascii_digit()
-                    && b[i + 1].is_ascii_digit())
-            {
-                return None;
-            }
-        }
-        t.replace('_', "")
-    } else {
-        t.to_string()
-    };
-    let lower = cleaned.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    if matches!(body, "inf" | "infinity" | "nan") || body.bytes().any(|c| c.is_ascii_digit()) {
-        cleaned.parse::<f64>().ok()
-    } else {
-        None
     }
 }
 
@@ -358,32 +339,43 @@ mod tests {
         assert_eq!(format_timestamp(t), "2024-01-02 01:04:05.000000");
         let t = text_to_timestamp("2024-01-02").unwrap();
         assert_eq!(format_timestamp(t), "2024-01-02 00:00:00.000000");
-        assert_eq!(format_timestamp(text_to_timestamp("42").unwrap()), "1970-01-01 00:00:42.000000");
-        assert_eq!(format_timestamp(text_to_timestamp("4.5").unwrap()), "1970-01-01 00:00:04.500000");
+        assert_eq!(
+            format_timestamp(text_to_timestamp("42").unwrap()),
+            "1970-01-01 00:00:42.000000"
+        );
+        assert_eq!(
+            format_timestamp(text_to_timestamp("4.5").unwrap()),
+            "1970-01-01 00:00:04.500000"
+        );
         assert_eq!(text_to_timestamp("abc"), None);
         assert_eq!(text_to_timestamp("true"), None);
         assert_eq!(text_to_timestamp("10:00"), None);
-        assert_eq!(format_timestamp(from_epoch_seconds(5.0).unwrap()), "1970-01-01 00:00:05.000000");
+        assert_eq!(
+            format_timestamp(from_epoch_seconds(5.0).unwrap()),
+            "1970-01-01 00:00:05.000000"
+        );
         assert_eq!(format_timestamp(-1), "1969-12-31 23:59:59.999999");
         assert_eq!(from_epoch_seconds(f64::INFINITY), None);
     }
 
     #[test]
     fn dates_and_times() {
-        assert_eq!(format_date(text_to_date("2024-02-29").unwrap()), "2024-02-29");
-        assert_eq!(format_date(text_to_date("2024-01-01T23:00:00-02:00").unwrap()), "2024-01-02");
-        assert_eq!(format_time(text_to_time("03:04:05.5").unwrap()), "03:04:05.500000");
+        assert_eq!(
+            format_date(text_to_date("2024-02-29").unwrap()),
+            "2024-02-29"
+        );
+        assert_eq!(
+            format_date(text_to_date("2024-01-01T23:00:00-02:00").unwrap()),
+            "2024-01-02"
+        );
+        assert_eq!(
+            format_time(text_to_time("03:04:05.5").unwrap()),
+            "03:04:05.500000"
+        );
         assert_eq!(civil_from_days(days_from_civil(1, 1, 1)), (1, 1, 1));
-        assert_eq!(civil_from_days(days_from_civil(9999, 12, 31)), (9999, 12, 31));
-    }
-
-    #[test]
-    fn python_float_parsing() {
-        assert_eq!(py_float(" 4.5 "), Some(4.5));
-        assert_eq!(py_float("1_000"), Some(1000.0));
-        assert_eq!(py_float("1__0"), None);
-        assert_eq!(py_float("abc"), None);
-        assert_eq!(py_float("0x10"), None);
-        assert!(py_float("inf").unwrap().is_infinite());
+        assert_eq!(
+            civil_from_days(days_from_civil(9999, 12, 31)),
+            (9999, 12, 31)
+        );
     }
 }

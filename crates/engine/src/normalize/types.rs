@@ -10,10 +10,11 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::{Number, Value};
 
+use super::pyfmt::py_float;
 use super::pyfmt::{compact_json, float_repr, py_json_dumps};
 use super::schema::DataType;
 use super::timestamp::{
-    from_epoch_seconds, is_iso_timestamp, py_float, text_to_date, text_to_time, text_to_timestamp,
+    from_epoch_seconds, is_iso_timestamp, text_to_date, text_to_time, text_to_timestamp,
 };
 
 /// One value of a normalised row, typed for the destination.
@@ -161,7 +162,9 @@ fn number_text(n: &Number) -> String {
 
 fn epoch(n: &Number) -> Option<i64> {
     match n.as_i64() {
-        Some(i) => i.checked_mul(1_000_000).and_then(|us| from_epoch_seconds(us as f64 / 1e6)),
+        Some(i) => i
+            .checked_mul(1_000_000)
+            .and_then(|us| from_epoch_seconds(us as f64 / 1e6)),
         None => n.as_f64().and_then(from_epoch_seconds),
     }
 }
@@ -206,7 +209,9 @@ pub fn coerce(to: DataType, v: Value) -> Result<SqlValue, Value> {
         (Value::String(s), T::Binary) => text_to_binary(s).map(SqlValue::Blob),
         (Value::String(s), T::Decimal | T::Wei) => text_to_decimal(s).map(SqlValue::Text),
         // From numbers.
-        (Value::Number(n), T::Bool) if from != T::Text => n.as_f64().map(|f| SqlValue::Bool(f != 0.0)),
+        (Value::Number(n), T::Bool) if from != T::Text => {
+            n.as_f64().map(|f| SqlValue::Bool(f != 0.0))
+        }
         (Value::Number(n), T::Timestamp) => epoch(n).map(SqlValue::Timestamp),
         (Value::Number(n), T::Date) => {
             epoch(n).map(|us| SqlValue::Date(us.div_euclid(86_400_000_000)))
@@ -233,7 +238,10 @@ mod tests {
     }
 
     fn fails(to: DataType, v: Value) {
-        assert!(coerce(to, v.clone()).is_err(), "{v} into {to:?} should fail");
+        assert!(
+            coerce(to, v.clone()).is_err(),
+            "{v} into {to:?} should fail"
+        );
     }
 
     #[test]
@@ -255,14 +263,29 @@ mod tests {
         assert_eq!(ok(T::Bigint, json!(3.0)), SqlValue::Integer(3));
         assert_eq!(ok(T::Bigint, json!("42")), SqlValue::Integer(42));
         assert_eq!(ok(T::Bigint, json!(" 0x1f ")), SqlValue::Integer(31));
-        for v in [json!(2.5), json!("abc"), json!("4.5"), json!("true"), json!(true), json!("2024-01-02T03:04:05Z"), json!({"k": 1}), json!("99999999999999999999")] {
+        for v in [
+            json!(2.5),
+            json!("abc"),
+            json!("4.5"),
+            json!("true"),
+            json!(true),
+            json!("2024-01-02T03:04:05Z"),
+            json!({"k": 1}),
+            json!("99999999999999999999"),
+        ] {
             fails(T::Bigint, v);
         }
         // double column
         assert_eq!(ok(T::Double, json!(5)), SqlValue::Real(5.0));
         assert_eq!(ok(T::Double, json!("42")), SqlValue::Real(42.0));
         assert_eq!(ok(T::Double, json!("4.5")), SqlValue::Real(4.5));
-        for v in [json!("abc"), json!("true"), json!(false), json!("2024-01-02T03:04:05Z"), json!([1])] {
+        for v in [
+            json!("abc"),
+            json!("true"),
+            json!(false),
+            json!("2024-01-02T03:04:05Z"),
+            json!([1]),
+        ] {
             fails(T::Double, v);
         }
         // text column
@@ -270,28 +293,60 @@ mod tests {
         assert_eq!(ok(T::Text, json!(2.5)), SqlValue::Text("2.5".into()));
         assert_eq!(ok(T::Text, json!(3.0)), SqlValue::Text("3.0".into()));
         assert_eq!(ok(T::Text, json!(true)), SqlValue::Text("True".into()));
-        assert_eq!(ok(T::Text, json!("2024-01-02T03:04:05Z")), SqlValue::Text("2024-01-02T03:04:05Z".into()));
-        assert_eq!(ok(T::Text, json!({"k": 1})), SqlValue::Text(r#"{"k":1}"#.into()));
+        assert_eq!(
+            ok(T::Text, json!("2024-01-02T03:04:05Z")),
+            SqlValue::Text("2024-01-02T03:04:05Z".into())
+        );
+        assert_eq!(
+            ok(T::Text, json!({"k": 1})),
+            SqlValue::Text(r#"{"k":1}"#.into())
+        );
         // bool column
         assert_eq!(ok(T::Bool, json!(0)), SqlValue::Bool(false));
         assert_eq!(ok(T::Bool, json!(7)), SqlValue::Bool(true));
         assert_eq!(ok(T::Bool, json!(0.5)), SqlValue::Bool(true));
-        for (s, b) in [("true", true), ("yes", true), ("T", true), ("y", true), ("1", true), ("no", false), ("f", false), ("N", false), ("0", false), ("false", false)] {
+        for (s, b) in [
+            ("true", true),
+            ("yes", true),
+            ("T", true),
+            ("y", true),
+            ("1", true),
+            ("no", false),
+            ("f", false),
+            ("N", false),
+            ("0", false),
+            ("false", false),
+        ] {
             assert_eq!(ok(T::Bool, json!(s)), SqlValue::Bool(b), "{s}");
         }
-        for v in [json!("abc"), json!("42"), json!("4.5"), json!("2024-01-02T03:04:05Z"), json!({"k": 1})] {
+        for v in [
+            json!("abc"),
+            json!("42"),
+            json!("4.5"),
+            json!("2024-01-02T03:04:05Z"),
+            json!({"k": 1}),
+        ] {
             fails(T::Bool, v);
         }
         // timestamp column
         assert_eq!(ok(T::Timestamp, json!(5)), SqlValue::Timestamp(5_000_000));
         assert_eq!(ok(T::Timestamp, json!(2.5)), SqlValue::Timestamp(2_500_000));
-        assert_eq!(ok(T::Timestamp, json!("42")), SqlValue::Timestamp(42_000_000));
-        assert_eq!(ok(T::Timestamp, json!("4.5")), SqlValue::Timestamp(4_500_000));
+        assert_eq!(
+            ok(T::Timestamp, json!("42")),
+            SqlValue::Timestamp(42_000_000)
+        );
+        assert_eq!(
+            ok(T::Timestamp, json!("4.5")),
+            SqlValue::Timestamp(4_500_000)
+        );
         for v in [json!("abc"), json!("true"), json!(true), json!({"k": 1})] {
             fails(T::Timestamp, v);
         }
         // json column
-        assert_eq!(ok(T::Json, json!({"k": 1})), SqlValue::Json(r#"{"k": 1}"#.into()));
+        assert_eq!(
+            ok(T::Json, json!({"k": 1})),
+            SqlValue::Json(r#"{"k": 1}"#.into())
+        );
         assert_eq!(ok(T::Json, json!("[1,2]")), SqlValue::Json("[1, 2]".into()));
         fails(T::Json, json!("abc"));
     }
@@ -299,14 +354,26 @@ mod tests {
     #[test]
     fn hinted_types() {
         assert_eq!(ok(T::Date, json!("2024-01-02")), SqlValue::Date(19_724));
-        assert_eq!(ok(T::Time, json!("03:04:05")), SqlValue::Time(11_045_000_000));
+        assert_eq!(
+            ok(T::Time, json!("03:04:05")),
+            SqlValue::Time(11_045_000_000)
+        );
         assert_eq!(ok(T::Binary, json!("0x0102")), SqlValue::Blob(vec![1, 2]));
         assert_eq!(ok(T::Binary, json!("AQI=")), SqlValue::Blob(vec![1, 2]));
         assert_eq!(ok(T::Binary, json!(258)), SqlValue::Blob(vec![2, 1]));
-        assert_eq!(ok(T::Decimal, json!(" 1.50 ")), SqlValue::Text("1.50".into()));
-        assert_eq!(ok(T::Wei, json!(18446744073709551615u64)), SqlValue::Text("18446744073709551615".into()));
+        assert_eq!(
+            ok(T::Decimal, json!(" 1.50 ")),
+            SqlValue::Text("1.50".into())
+        );
+        assert_eq!(
+            ok(T::Wei, json!(18446744073709551615u64)),
+            SqlValue::Text("18446744073709551615".into())
+        );
         fails(T::Decimal, json!("1.2.3"));
-        assert_eq!(ok(T::Text, json!(18446744073709551615u64)), SqlValue::Text("18446744073709551615".into()));
+        assert_eq!(
+            ok(T::Text, json!(18446744073709551615u64)),
+            SqlValue::Text("18446744073709551615".into())
+        );
         assert_eq!(variant_suffix(T::Text), "v_text");
     }
 }
