@@ -1,6 +1,8 @@
 //! `pipewright`: design, check and run dlt `rest_api` sources from the command line.
 
 mod preview;
+mod progress;
+mod run;
 mod source;
 mod validate;
 
@@ -34,6 +36,33 @@ enum Command {
     },
     /// Print the JSON Schema of the source language (for editors such as VS Code).
     Schema,
+    /// Extract every selected resource and load it into a SQLite file, the way dlt would.
+    ///
+    /// Tables land directly in FILE (dlt's `main` dataset on SQLite). Running again continues
+    /// from the stored incremental state. A failed or cancelled run (Ctrl-C) leaves the database
+    /// as the previous run left it.
+    Run {
+        /// The source file (`.json`, `.yaml` or `.yml`).
+        source: PathBuf,
+        /// The SQLite file (default: `<source dir>/<source name>.sqlite`).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Pipeline name (default: the source file's stem).
+        #[arg(long)]
+        pipeline: Option<String>,
+        /// Load only this resource (and fetch the parents it needs); repeatable.
+        #[arg(long = "resource", short)]
+        resources: Vec<String>,
+        /// Drop the source's tables and state first.
+        #[arg(long)]
+        full_refresh: bool,
+        /// Concurrent child requests of `parallelized` resources.
+        #[arg(long, default_value_t = 8)]
+        parallelism: usize,
+        /// No progress bars; print the summary as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run one resource's real requests with limits and explain every page: the request, the
     /// response, the records selected, the paginator position and why paging stopped.
     ///
@@ -67,6 +96,15 @@ fn main() -> ExitCode {
             records,
             format,
         } => preview::run(&source, resource.as_deref(), pages, records, format),
+        Command::Run { source, db, pipeline, resources, full_refresh, parallelism, json } => run::run(run::Args {
+            source,
+            db,
+            pipeline,
+            resources,
+            full_refresh,
+            parallelism,
+            json,
+        }),
         Command::Schema => {
             let schema = pipewright_engine::config::schema::json_schema();
             match serde_json::to_string_pretty(&schema) {

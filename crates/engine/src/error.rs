@@ -66,6 +66,9 @@ pub enum Error {
         /// What went wrong, with the redacted URL.
         message: String,
     },
+    /// Normalising or writing to the database failed; the load was rolled back.
+    #[error("load: {0}")]
+    Load(String),
     /// The run was cancelled.
     #[error("cancelled")]
     Cancelled,

@@ -5,7 +5,9 @@
 pub mod auth;
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod http;
+pub mod import;
 pub mod incremental;
 pub mod jq;
 pub mod load;

@@ -4,4 +4,6 @@ pub mod events;
 pub mod executor;
 pub mod pages;
 pub mod preview;
+pub mod pipeline;
 pub mod request;
+pub mod writer;

@@ -48,6 +48,7 @@ impl std::fmt::Display for Problem {
 pub fn validate(doc: &Value) -> Vec<Problem> {
     let mut problems = shape::check(doc);
     problems.extend(semantic::check(doc));
+    problems.extend(crate::secrets::literal_warnings(doc));
     problems
 }
 

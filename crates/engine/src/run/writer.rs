@@ -1,0 +1,170 @@
+//! The writing stage of a run, on its own thread (SQLite is synchronous): it reads the stored
+//! schema and state, then normalises every page it receives and writes it inside one
+//! transaction, and commits only when told the extraction succeeded.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc as std_mpsc;
+
+use indexmap::IndexMap;
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, oneshot};
+
+use super::executor::{Extracted, FinalStates};
+use crate::error::{Error, Result};
+use crate::incremental::CursorState;
+use crate::load::state::default_state;
+use crate::load::{new_load_id, Loader};
+use crate::normalize::{Batch, Normalizer, Schema, TableHints};
+
+/// What the writer needs to know about the run.
+pub struct WriterSetup {
+    /// The SQLite file.
+    pub db: PathBuf,
+    /// Pipeline name (state rows are keyed by it).
+    pub pipeline: String,
+    /// Schema (and source) name.
+    pub schema: String,
+    /// Table hints per resource index.
+    pub hints: Vec<TableHints>,
+    /// Drop the schema's tables and the pipeline's state first.
+    pub full_refresh: bool,
+}
+
+/// How the run ended, as the writer is told.
+pub enum Finish {
+    /// Commit the load with this incremental state.
+    Commit(FinalStates),
+    /// Roll back: the run failed or was cancelled.
+    Abort,
+}
+
+/// What the writer did.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    /// The load id, when a load was committed.
+    pub load_id: Option<String>,
+    /// Rows written per table.
+    pub rows: IndexMap<String, u64>,
+}
+
+/// Starts the writer thread. It answers `ready` with the stored incremental state, then consumes
+/// `pages` until the channel closes, then waits for `finish`.
+pub fn spawn(
+    setup: WriterSetup,
+    ready: oneshot::Sender<Result<HashMap<String, CursorState>>>,
+    mut pages: mpsc::Receiver<Extracted>,
+    finish: std_mpsc::Receiver<Finish>,
+) -> std::thread::JoinHandle<Result<Written>> {
+    std::thread::spawn(move || {
+        let load_err = |e: &dyn std::fmt::Display| Error::Load(e.to_string());
+        let opened = (|| -> Result<(Loader, Schema, Value)> {
+            let mut loader = Loader::open(&setup.db).map_err(|e| load_err(&e))?;
+            if setup.full_refresh {
+                loader.full_refresh(&setup.schema, &setup.pipeline).map_err(|e| load_err(&e))?;
+            }
+            let schema = loader
+                .read_schema(&setup.schema)
+                .map_err(|e| load_err(&e))?
+                .unwrap_or_else(|| Schema::new(&setup.schema));
+            let state = loader
+                .read_state(&setup.pipeline)
+                .map_err(|e| load_err(&e))?
+                .unwrap_or_else(|| default_state(&setup.pipeline, "main", &setup.schema));
+            Ok((loader, schema, state))
+        })();
+        let (mut loader, schema, mut state) = match opened {
+            Ok(x) => x,
+            Err(e) => {
+                let msg = e.to_string();
+                let _ = ready.send(Err(e));
+                return Err(Error::Load(msg));
+            }
+        };
+        let _ = ready.send(Ok(cursor_states(&state, &setup.schema)));
+        let load_id = new_load_id();
+        let mut normalizer = Normalizer::new(schema, &load_id);
+        let mut tables = Vec::with_capacity(setup.hints.len());
+        for h in &setup.hints {
+            tables.push(normalizer.register_table(h).map_err(|e| load_err(&e))?);
+        }
+        let mut load = loader.begin(&load_id).map_err(|e| load_err(&e))?;
+        for root in &tables {
+            load.start_table(normalizer.schema(), root).map_err(|e| load_err(&e))?;
+        }
+        let mut written: IndexMap<String, u64> = IndexMap::new();
+        while let Some(page) = pages.blocking_recv() {
+            let table = &setup.hints[page.resource].table_name;
+            let mut batch = Batch::default();
+            for record in page.records {
+                normalizer.normalize(table, record, &mut batch).map_err(|e| load_err(&e))?;
+            }
+            for (t, rows) in &batch.rows {
+                *written.entry(t.clone()).or_default() += rows.len() as u64;
+            }
+            load.write(normalizer.schema(), &batch).map_err(|e| load_err(&e))?;
+        }
+        match finish.recv() {
+            Ok(Finish::Commit(finals)) => {
+                let before = state.clone();
+                apply_cursor_states(&mut state, &setup.schema, finals);
+                let nothing_new = written.values().all(|n| *n == 0) && before == state;
+                if nothing_new {
+                    // dlt produces no load package when a run brings nothing new.
+                    return Ok(Written { load_id: None, rows: written });
+                }
+                let mut schema = normalizer.into_schema();
+                load.commit(&mut schema, Some(&mut state)).map_err(|e| load_err(&e))?;
+                Ok(Written { load_id: Some(load_id), rows: written })
+            }
+            // Dropping the load rolls back everything it wrote.
+            Ok(Finish::Abort) | Err(_) => Ok(Written { load_id: None, rows: IndexMap::new() }),
+        }
+    })
+}
+
+/// `state.sources.<schema>.resources.<resource>.incremental.<cursor_path>` as dlt keeps it.
+fn cursor_states(state: &Value, schema: &str) -> HashMap<String, CursorState> {
+    let mut out = HashMap::new();
+    let Some(resources) = state.pointer(&format!("/sources/{}/resources", escape(schema))).and_then(Value::as_object) else {
+        return out;
+    };
+    for (name, r) in resources {
+        if let Some(inc) = r.get("incremental").and_then(Value::as_object) {
+            if let Some((_, s)) = inc.iter().next() {
+                if let Ok(cs) = serde_json::from_value::<CursorState>(s.clone()) {
+                    out.insert(name.clone(), cs);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn apply_cursor_states(state: &mut Value, schema: &str, finals: FinalStates) {
+    for (resource, (cursor, cs)) in finals {
+        let Ok(value) = serde_json::to_value(&cs) else { continue };
+        let root = ensure(state, "sources");
+        let src = ensure(root, schema);
+        let res = ensure(ensure(src, "resources"), &resource);
+        let inc = ensure(res, "incremental");
+        if let Value::Object(m) = inc {
+            m.insert(cursor, value);
+        }
+    }
+}
+
+fn ensure<'v>(v: &'v mut Value, key: &str) -> &'v mut Value {
+    if !v.is_object() {
+        *v = json!({});
+    }
+    match v {
+        Value::Object(map) => map.entry(key.to_string()).or_insert_with(|| json!({})),
+        // Not reached: `v` was made an object just above.
+        other => other,
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
