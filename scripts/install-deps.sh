@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-# Tauri v2 build prerequisites (webkit2gtk-4.1 etc.)
+# Tauri v2 build prerequisites (webkit2gtk-4.1 etc.); libdbus-1-dev for the keychain (Secret Service)
 BUILD_PKGS=(build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
-  libjavascriptcoregtk-4.1-dev librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev)
+  libjavascriptcoregtk-4.1-dev librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev
+  libdbus-1-dev)
 # Real-window tests (Xvfb, WebKitWebDriver, session bus), keychain tests, screenshots.
 RUN_PKGS=(xvfb xauth dbus dbus-x11 at-spi2-core imagemagick webkit2gtk-driver gnome-keyring
   libsecret-tools keyutils fonts-dejavu-core python3-venv)

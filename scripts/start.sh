@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 (cd ui && npm run build)
 cargo build --release -p pipewright-app --features custom-protocol
-exec target/release/pipewright-app "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/pipewright-app" "$@"

@@ -12,6 +12,7 @@ stage() {
 
 stage "deps: scripts/install-deps.sh"
 bash scripts/install-deps.sh
+bash scripts/dlt-venv.sh
 
 stage "rust: cargo fmt --check"
 cargo fmt --all -- --check
@@ -21,6 +22,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 stage "rust: cargo test"
 cargo test --workspace
+
+stage "secrets: real OS keychain (gnome-keyring in dbus-run-session)"
+bash tests/keychain/run.sh
 
 stage "ui: typecheck"
 (cd ui && npm run typecheck)

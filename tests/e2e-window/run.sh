@@ -18,7 +18,7 @@ fi
 # custom-protocol embeds ui/dist, so the binary needs no dev server; dist must exist first.
 (cd ui && npm run build --silent)
 cargo build -p pipewright-app --features custom-protocol
-APP=$ROOT/target/debug/pipewright-app
+APP=${CARGO_TARGET_DIR:-$ROOT/target}/debug/pipewright-app
 
 WORK=$(mktemp -d -t pipewright-window-e2e.XXXXXX)
 ARTIFACTS=${PIPEWRIGHT_ARTIFACTS:-$WORK/artifacts}

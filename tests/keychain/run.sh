@@ -12,7 +12,8 @@ for bin in dbus-run-session gnome-keyring-daemon secret-tool; do
 done
 
 # Build first, outside the session, so the keyring daemon is not kept waiting.
-cargo test -p pipewright-engine -p pipewright-cli --no-run --quiet
+cargo test -p pipewright-engine --lib --no-run --quiet
+cargo test -p pipewright-cli --test secrets --no-run --quiet
 
 KR=$(mktemp -d -t pipewright-keychain.XXXXXX)
 trap 'rm -rf "$KR"' EXIT
@@ -25,11 +26,13 @@ unset PIPEWRIGHT_KEYCHAIN
 dbus-run-session -- bash -euo pipefail -c '
   # --unlock reads the login keyring password from stdin; without it every call would wait
   # for a prompt and fail with NoStorageAccess.
-  echo -n pipewright-ci | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+  echo -n pipewright-ci | gnome-keyring-daemon --unlock --components=secrets --daemonize \
+    >/dev/null 2>"$XDG_RUNTIME_DIR/daemon.log" || { cat "$XDG_RUNTIME_DIR/daemon.log"; exit 1; }
   # secret-tool is a second, independent Secret Service client: check the daemon answers.
   echo -n probe-value | secret-tool store --label=pipewright-probe service pipewright-probe username probe
   [[ $(secret-tool lookup service pipewright-probe username probe) == probe-value ]]
   secret-tool clear service pipewright-probe username probe
   echo "keychain: gnome-keyring unlocked on a private session bus"
-  cargo test -p pipewright-engine -p pipewright-cli --quiet -- --ignored keychain
+  cargo test -p pipewright-engine --lib -- --ignored keychain
+  cargo test -p pipewright-cli --test secrets -- --ignored keychain
 '

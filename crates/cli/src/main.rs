@@ -1,8 +1,11 @@
 //! `pipewright`: design, check and run dlt `rest_api` sources from the command line.
 
+mod export;
+mod import;
 mod preview;
 mod progress;
 mod run;
+mod secrets;
 mod source;
 mod validate;
 
@@ -83,6 +86,51 @@ enum Command {
         #[arg(long, value_enum, default_value_t = preview::OutputFormat::Table)]
         format: preview::OutputFormat,
     },
+    /// Manage a source's secrets in the OS keychain: set, list, delete, adopt.
+    ///
+    /// A source refers to secrets as `{secrets.NAME}`; they resolve from environment variables
+    /// (`SOURCES__<SOURCE>__<NAME>`, `<NAME>`), then `.dlt/secrets.toml` beside the source, then
+    /// the keychain (service `pipewright`, account `<source>/<NAME>`). Values are never printed.
+    Secrets {
+        #[command(subcommand)]
+        command: secrets::SecretsCommand,
+    },
+    /// Export a source: as a dlt project (`--to python`: `<name>_pipeline.py` with the config as
+    /// a dict literal, `.dlt/` files, requirements, README) or as its JSON/YAML document.
+    ///
+    /// Secret references become `dlt.secrets[...]` lookups and an empty `.dlt/secrets.toml`.
+    /// Exit 0 when written, 1 when refused (invalid source, literal secrets), 2 on I/O errors.
+    Export {
+        /// The source file (`.json`, `.yaml` or `.yml`).
+        source: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        to: export::ExportTo,
+        /// The output directory (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Export even when the source holds literal secret values.
+        #[arg(long)]
+        allow_literal_secrets: bool,
+    },
+    /// Import a source from a dlt config (JSON, YAML, or the dict literal of a pipeline script),
+    /// a curl command, or an OpenAPI 3 description; validates it and reports every guess.
+    ///
+    /// Exit 0 when the new source is valid, 1 when it is written but invalid or the input
+    /// cannot be imported (e.g. Python callables), 2 on read/parse/write errors.
+    Import {
+        /// The input file, or `-` for stdin.
+        input: PathBuf,
+        /// What the input is.
+        #[arg(long = "from", value_enum, default_value_t = import::From::Auto)]
+        from: import::From,
+        /// The source file to write (`.json`, `.yaml` or `.yml`).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace `--out` if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -96,7 +144,15 @@ fn main() -> ExitCode {
             records,
             format,
         } => preview::run(&source, resource.as_deref(), pages, records, format),
-        Command::Run { source, db, pipeline, resources, full_refresh, parallelism, json } => run::run(run::Args {
+        Command::Run {
+            source,
+            db,
+            pipeline,
+            resources,
+            full_refresh,
+            parallelism,
+            json,
+        } => run::run(run::Args {
             source,
             db,
             pipeline,
@@ -105,6 +161,19 @@ fn main() -> ExitCode {
             parallelism,
             json,
         }),
+        Command::Secrets { command } => secrets::run(command),
+        Command::Export {
+            source,
+            to,
+            out,
+            allow_literal_secrets,
+        } => export::run(&source, to, &out, allow_literal_secrets),
+        Command::Import {
+            input,
+            from,
+            out,
+            force,
+        } => import::run(&input, from, &out, force),
         Command::Schema => {
             let schema = pipewright_engine::config::schema::json_schema();
             match serde_json::to_string_pretty(&schema) {

@@ -1,8 +1,10 @@
 //! `pipewright preview`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use pipewright_engine::http::redact::scrub;
 use pipewright_engine::http::retry::HttpSettings;
 use pipewright_engine::run::preview::{preview, PreviewLimits, PreviewTrace};
 use serde_json::Value;
@@ -63,53 +65,64 @@ pub fn run(
         &stores,
         HttpSettings::from_env(),
     ));
+    // Every resolved secret value is scrubbed from whatever is printed, records included (an API
+    // may echo a key back).
+    let secrets = stores.resolved_values();
     let trace = match trace {
-        Ok(t) => t,
+        Ok(mut t) => {
+            scrub_trace(&mut t, &secrets);
+            t
+        }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", scrub(&e.to_string(), &secrets));
             return ExitCode::from(1);
         }
     };
-    match format {
-        OutputFormat::Json => match serde_json::to_string_pretty(&trace) {
-            Ok(t) => println!("{t}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        OutputFormat::Table => print_table(&trace),
+    let text = match format {
+        OutputFormat::Json => serde_json::to_string_pretty(&trace).map_err(|e| e.to_string()),
+        OutputFormat::Table => table(&trace).map_err(|e| e.to_string()),
+    };
+    match text {
+        Ok(t) => println!("{}", scrub(t.trim_end(), &secrets)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     }
     if let Some(e) = &trace.error {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", scrub(e, &secrets));
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }
 
-fn print_table(t: &PreviewTrace) {
-    println!("resource {}", t.resource);
+fn table(t: &PreviewTrace) -> Result<String, std::fmt::Error> {
+    let mut out = String::new();
+    writeln!(out, "resource {}", t.resource)?;
     for p in &t.parents {
-        println!(
+        writeln!(
+            out,
             "  parent {}: {}",
             p.resource,
             short(&p.record.to_string(), 100)
-        );
+        )?;
     }
     if let Some(first) = t.pages.first() {
-        println!("  {} {}", first.request.method, first.request.url);
+        writeln!(out, "  {} {}", first.request.method, first.request.url)?;
     }
-    println!(
+    writeln!(
+        out,
         "{:>4}  {:>6}  {:>7}  {:>7}  {:<24}  url",
         "page", "status", "records", "ms", "next"
-    );
+    )?;
     for p in &t.pages {
         let next = p
             .position
             .as_ref()
             .map(|v| short(&display(v), 24))
             .unwrap_or_default();
-        println!(
+        writeln!(
+            out,
             "{:>4}  {:>6}  {:>7}  {:>7}  {:<24}  {}",
             p.index + 1,
             p.response.status,
@@ -117,36 +130,42 @@ fn print_table(t: &PreviewTrace) {
             p.response.elapsed_ms,
             next,
             p.request.url
-        );
+        )?;
         for r in &p.response.retries {
-            println!("        retry: {} (waited {} ms)", r.reason, r.waited_ms);
+            writeln!(
+                out,
+                "        retry: {} (waited {} ms)",
+                r.reason, r.waited_ms
+            )?;
         }
         if let Some(note) = &p.note {
-            println!("        note: {note}");
+            writeln!(out, "        note: {note}")?;
         }
     }
     if let Some(stop) = t.stop {
-        println!("stop: {stop}");
+        writeln!(out, "stop: {stop}")?;
     }
     if let Some(d) = &t.detected_paginator {
-        println!(
+        writeln!(
+            out,
             "detected paginator: {} ({}; confidence {:.1})",
             d.config, d.evidence, d.score
-        );
+        )?;
     }
     if let Some(s) = &t.detected_selector {
-        println!("detected data_selector: {s}");
+        writeln!(out, "detected data_selector: {s}")?;
     }
     let steps = if t.records.len() != t.raw_records.len() {
         format!(" ({} before processing steps)", t.raw_records.len())
     } else {
         String::new()
     };
-    println!("records: {}{steps}", t.records.len());
-    print_records(&t.records, 10);
+    writeln!(out, "records: {}{steps}", t.records.len())?;
+    records_table(&mut out, &t.records, 10)?;
+    Ok(out)
 }
 
-fn print_records(records: &[Value], n: usize) {
+fn records_table(out: &mut String, records: &[Value], n: usize) -> std::fmt::Result {
     let mut cols: Vec<String> = Vec::new();
     for r in records.iter().take(n) {
         if let Some(o) = r.as_object() {
@@ -159,16 +178,17 @@ fn print_records(records: &[Value], n: usize) {
     }
     if cols.is_empty() {
         for r in records.iter().take(n) {
-            println!("  {}", short(&display(r), 100));
+            writeln!(out, "  {}", short(&display(r), 100))?;
         }
-        return;
+        return Ok(());
     }
-    println!(
+    writeln!(
+        out,
         "  {}",
         cols.iter()
             .map(|c| format!("{:<16}", short(c, 16)))
             .collect::<String>()
-    );
+    )?;
     for r in records.iter().take(n) {
         let row: String = cols
             .iter()
@@ -179,7 +199,46 @@ fn print_records(records: &[Value], n: usize) {
                 )
             })
             .collect();
-        println!("  {row}");
+        writeln!(out, "  {row}")?;
+    }
+    Ok(())
+}
+
+/// Scrubs secret values from the parts of a trace the engine leaves as the API sent them, before
+/// anything is shortened for display (a cut value would no longer match).
+fn scrub_trace(t: &mut PreviewTrace, secrets: &[String]) {
+    if secrets.is_empty() {
+        return;
+    }
+    let values = t
+        .records
+        .iter_mut()
+        .chain(t.raw_records.iter_mut())
+        .chain(t.parents.iter_mut().map(|p| &mut p.record));
+    for v in values {
+        scrub_value(v, secrets);
+    }
+    for page in &mut t.pages {
+        for v in page
+            .records
+            .iter_mut()
+            .chain(page.position.iter_mut())
+            .chain(page.body.iter_mut())
+        {
+            scrub_value(v, secrets);
+        }
+        if let Some(note) = &mut page.note {
+            *note = scrub(note, secrets);
+        }
+    }
+}
+
+fn scrub_value(v: &mut Value, secrets: &[String]) {
+    match v {
+        Value::String(s) => *s = scrub(s, secrets),
+        Value::Array(items) => items.iter_mut().for_each(|x| scrub_value(x, secrets)),
+        Value::Object(map) => map.values_mut().for_each(|x| scrub_value(x, secrets)),
+        _ => {}
     }
 }
 

@@ -22,13 +22,24 @@ impl Progress {
     /// Renders events until the sender is dropped; `visible: false` only drains them.
     pub fn start(mut rx: UnboundedReceiver<RunEvent>, visible: bool) -> Progress {
         Progress(tokio::spawn(async move {
-            let multi = MultiProgress::with_draw_target(if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() });
-            let style = ProgressStyle::with_template("{spinner} {prefix:<24} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let multi = MultiProgress::with_draw_target(if visible {
+                ProgressDrawTarget::stderr()
+            } else {
+                ProgressDrawTarget::hidden()
+            });
+            let style = ProgressStyle::with_template("{spinner} {prefix:<24} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
             let mut bars: HashMap<String, (ProgressBar, Counts)> = HashMap::new();
             while let Some(event) = rx.recv().await {
                 match event {
                     RunEvent::ResourceStarted { .. } | RunEvent::SequenceDone { .. } => {}
-                    RunEvent::Page { resource, records, retries, url, .. } => {
+                    RunEvent::Page {
+                        resource,
+                        records,
+                        retries,
+                        url,
+                        ..
+                    } => {
                         let (bar, c) = bars.entry(resource.clone()).or_insert_with(|| {
                             let b = multi.add(ProgressBar::new_spinner());
                             b.set_style(style.clone());
@@ -38,7 +49,14 @@ impl Progress {
                         c.pages += 1;
                         c.records += records as u64;
                         c.retries += retries as u64;
-                        bar.set_message(format!("{} pages · {} records · {} requests · {} retries · {}", c.pages, c.records, c.pages + c.retries, c.retries, url));
+                        bar.set_message(format!(
+                            "{} pages · {} records · {} requests · {} retries · {}",
+                            c.pages,
+                            c.records,
+                            c.pages + c.retries,
+                            c.retries,
+                            url
+                        ));
                         bar.tick();
                     }
                     RunEvent::Warning { resource, message } => {
@@ -47,7 +65,13 @@ impl Progress {
                 }
             }
             for (bar, c) in bars.values() {
-                bar.finish_with_message(format!("{} pages · {} records · {} requests · {} retries", c.pages, c.records, c.pages + c.retries, c.retries));
+                bar.finish_with_message(format!(
+                    "{} pages · {} records · {} requests · {} retries",
+                    c.pages,
+                    c.records,
+                    c.pages + c.retries,
+                    c.retries
+                ));
             }
         }))
     }

@@ -29,12 +29,19 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let db = args.db.clone().unwrap_or_else(|| args.source.with_file_name(format!("{}.sqlite", source.name)));
+    let db = args.db.clone().unwrap_or_else(|| {
+        args.source
+            .with_file_name(format!("{}.sqlite", source.name))
+    });
     let mut options = RunOptions::new(&db, args.pipeline.as_deref().unwrap_or(&source.name));
     options.only = args.resources.clone();
     options.full_refresh = args.full_refresh;
     options.parallelism = args.parallelism.max(1);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: {e}");
@@ -54,7 +61,16 @@ pub fn run(args: Args) -> ExitCode {
                 }
             })
         };
-        let r = run_source(&source.doc.value, &source.name, &options, &stores, HttpSettings::from_env(), Events::to(tx), cancel.clone()).await;
+        let r = run_source(
+            &source.doc.value,
+            &source.name,
+            &options,
+            &stores,
+            HttpSettings::from_env(),
+            Events::to(tx),
+            cancel.clone(),
+        )
+        .await;
         ctrl_c.abort();
         progress.finish().await;
         r
@@ -68,8 +84,17 @@ pub fn run(args: Args) -> ExitCode {
                 }
             } else {
                 match &summary.load_id {
-                    Some(id) => println!("loaded {} rows into {} (load {id}) in {:.1}s", summary.total_rows(), db.display(), summary.elapsed_ms as f64 / 1000.0),
-                    None => println!("nothing new to load into {} ({:.1}s)", db.display(), summary.elapsed_ms as f64 / 1000.0),
+                    Some(id) => println!(
+                        "loaded {} rows into {} (load {id}) in {:.1}s",
+                        summary.total_rows(),
+                        db.display(),
+                        summary.elapsed_ms as f64 / 1000.0
+                    ),
+                    None => println!(
+                        "nothing new to load into {} ({:.1}s)",
+                        db.display(),
+                        summary.elapsed_ms as f64 / 1000.0
+                    ),
                 }
                 for (table, n) in &summary.rows {
                     println!("  {table:<40} {n:>10}");
@@ -78,12 +103,18 @@ pub fn run(args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) if e.is_cancelled() => {
-            eprintln!("cancelled: nothing of this run was kept; {} is as the previous run left it", db.display());
+            eprintln!(
+                "cancelled: nothing of this run was kept; {} is as the previous run left it",
+                db.display()
+            );
             ExitCode::from(130)
         }
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!("nothing of this run was kept; {} is as the previous run left it", db.display());
+            eprintln!(
+                "nothing of this run was kept; {} is as the previous run left it",
+                db.display()
+            );
             ExitCode::from(1)
         }
     }

@@ -159,7 +159,21 @@ fn set(source_arg_text: &str, name: &str) -> Result<ExitCode, Failure> {
     keychain
         .set(&source, name, &value)
         .map_err(|e| failed(format!("cannot store {{secrets.{name}}} of {source}: {e}")))?;
-    let place = keychain.places(&source, name).join(", ");
+    // Read it back: proves the store keeps it, and says exactly where it went.
+    let place = match keychain.get(&source, name) {
+        Ok(Some(found)) if found.value == value => found.place,
+        Ok(_) => {
+            return Err(failed(format!(
+                "the {} did not keep {{secrets.{name}}} of {source}",
+                keychain.name()
+            )))
+        }
+        Err(e) => {
+            return Err(failed(format!(
+                "stored {{secrets.{name}}} of {source} but cannot read it back: {e}"
+            )))
+        }
+    };
     println!("stored {{secrets.{name}}} of {source} in {place}");
     // Stores earlier in the lookup order win: say so.
     let mut earlier: Vec<Box<dyn SecretStore>> = vec![Box::new(EnvStore)];
@@ -261,8 +275,8 @@ fn list(path: &Path) -> Result<ExitCode, Failure> {
 }
 
 fn adopt_file(path: &Path, dry_run: bool) -> Result<ExitCode, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| usage(format!("{}: {e}", path.display())))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
     let doc = Document::parse(&text, Format::from_path(path))
         .map_err(|e| usage(format!("{}: {e}", path.display())))?;
     let source = source_name(path);
@@ -273,11 +287,7 @@ fn adopt_file(path: &Path, dry_run: bool) -> Result<ExitCode, Failure> {
     }
     let keychain = keychain_from_env();
     for m in &adopted.moved {
-        println!(
-            "{} -> {{secrets.{}}}",
-            m.paths.join(", "),
-            m.name
-        );
+        println!("{} -> {{secrets.{}}}", m.paths.join(", "), m.name);
     }
     if dry_run {
         println!("dry run: nothing stored, {} unchanged", path.display());
@@ -309,8 +319,8 @@ fn adopt_file(path: &Path, dry_run: bool) -> Result<ExitCode, Failure> {
             }
         }
     }
-    let new_text = rewrite_text(&text, &adopted)
-        .map_err(|e| usage(format!("{}: {e}", path.display())))?;
+    let new_text =
+        rewrite_text(&text, &adopted).map_err(|e| usage(format!("{}: {e}", path.display())))?;
     write_replacing(path, &new_text).map_err(|e| {
         usage(format!(
             "{}: {e} (the secrets are stored; the file still holds them)",

@@ -201,7 +201,7 @@ fn cancelling_with_ctrl_c_rolls_back() {
     let slow = json!({"client": {"base_url": api.base_url()}, "resources": [{"name": "posts", "endpoint": {"path": "json_link/posts",
         "params": {"delay_ms": 200, "endless": "increasing"}, "data_selector": "data", "paginator": "json_link"}}]});
     let src = write(dir.path(), "slow", &slow);
-    let mut child = bin()
+    let child = bin()
         .arg("run")
         .arg(&src)
         .arg("--db")

@@ -32,11 +32,17 @@ fn read(path: &Path) -> Result<BTreeMap<String, Table>, String> {
         .map_err(|e| e.to_string())?;
     let mut out = BTreeMap::new();
     for name in names {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\"")).map_err(|e| e.to_string())?;
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\""))
+            .map_err(|e| e.to_string())?;
         let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
         let n = columns.len();
         let rows = stmt
-            .query_map([], |r| (0..n).map(|i| r.get_ref(i).map(cell)).collect::<Result<Vec<_>, _>>())
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| r.get_ref(i).map(cell))
+                    .collect::<Result<Vec<_>, _>>()
+            })
             .and_then(|it| it.collect::<Result<Vec<_>, _>>())
             .map_err(|e| e.to_string())?;
         out.insert(name, Table { columns, rows });
@@ -64,8 +70,17 @@ fn canonical(tables: &BTreeMap<String, Table>) -> BTreeMap<String, Vec<String>> 
                 .filter(|(c, _)| !ID_COLUMNS.contains(&c.as_str()))
                 .map(|(_, v)| v.as_str())
                 .collect();
-            let parent_ident = parent.map(|p| ident.get(&r[p]).cloned().unwrap_or_else(|| "<dangling parent>".into()));
-            let me = format!("{}|{}", parent_ident.clone().unwrap_or_default(), data.join("|"));
+            let parent_ident = parent.map(|p| {
+                ident
+                    .get(&r[p])
+                    .cloned()
+                    .unwrap_or_else(|| "<dangling parent>".into())
+            });
+            let me = format!(
+                "{}|{}",
+                parent_ident.clone().unwrap_or_default(),
+                data.join("|")
+            );
             if let Some(i) = id {
                 ident.insert(r[i].clone(), me.clone());
             }
@@ -79,7 +94,12 @@ fn canonical(tables: &BTreeMap<String, Table>) -> BTreeMap<String, Vec<String>> 
 
 fn loads(path: &Path) -> Result<i64, String> {
     let conn = Connection::open(path).map_err(|e| e.to_string())?;
-    conn.query_row("SELECT count(*) FROM _dlt_loads WHERE status = 0", [], |r| r.get(0)).map_err(|e| e.to_string())
+    conn.query_row(
+        "SELECT count(*) FROM _dlt_loads WHERE status = 0",
+        [],
+        |r| r.get(0),
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Ok when both files hold the same data; otherwise what differs first.
@@ -88,11 +108,16 @@ pub fn same_data(dlt: &Path, ours: &Path) -> Result<(), String> {
     let b = read(ours)?;
     let (ta, tb): (Vec<&String>, Vec<&String>) = (a.keys().collect(), b.keys().collect());
     if ta != tb {
-        return Err(format!("tables differ:\n dlt:        {ta:?}\n pipewright: {tb:?}"));
+        return Err(format!(
+            "tables differ:\n dlt:        {ta:?}\n pipewright: {tb:?}"
+        ));
     }
     for (name, t) in &a {
         if t.columns != b[name].columns {
-            return Err(format!("table {name}: columns differ:\n dlt:        {:?}\n pipewright: {:?}", t.columns, b[name].columns));
+            return Err(format!(
+                "table {name}: columns differ:\n dlt:        {:?}\n pipewright: {:?}",
+                t.columns, b[name].columns
+            ));
         }
     }
     let (la, lb) = (loads(dlt)?, loads(ours)?);
@@ -103,10 +128,16 @@ pub fn same_data(dlt: &Path, ours: &Path) -> Result<(), String> {
     for (name, rows) in &ca {
         let other = &cb[name];
         if rows.len() != other.len() {
-            return Err(format!("table {name}: {} rows in dlt, {} in pipewright", rows.len(), other.len()));
+            return Err(format!(
+                "table {name}: {} rows in dlt, {} in pipewright",
+                rows.len(),
+                other.len()
+            ));
         }
         if let Some((x, y)) = rows.iter().zip(other).find(|(x, y)| x != y) {
-            return Err(format!("table {name}: rows differ:\n dlt:        {x}\n pipewright: {y}"));
+            return Err(format!(
+                "table {name}: rows differ:\n dlt:        {x}\n pipewright: {y}"
+            ));
         }
     }
     Ok(())

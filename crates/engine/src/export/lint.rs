@@ -21,7 +21,13 @@ impl std::fmt::Display for Leak {
 }
 
 /// Auth fields that hold secrets (user names and client ids are not treated as secret here).
-const AUTH_SECRETS: [&str; 5] = ["token", "api_key", "password", "client_secret", "access_token"];
+const AUTH_SECRETS: [&str; 5] = [
+    "token",
+    "api_key",
+    "password",
+    "client_secret",
+    "access_token",
+];
 
 /// Query parameters that carry credentials (dlt's URL redaction list, dlt-behaviour §9.5).
 const QUERY_SECRETS: [&str; 11] = [

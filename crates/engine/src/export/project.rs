@@ -142,8 +142,14 @@ mod tests {
     fn secrets_toml_lists_every_key_empty() {
         let text = secrets_toml("gh", &["token".into(), "a.b".into()], &["password".into()]);
         assert!(text.contains("\ntoken = \"\"\na.b = \"\"\n"), "{text}");
-        assert!(text.contains("sources.gh.credentials.password = \"\"\n"), "{text}");
-        assert_eq!(env_name("sources.gh.credentials.token"), "SOURCES__GH__CREDENTIALS__TOKEN");
+        assert!(
+            text.contains("sources.gh.credentials.password = \"\"\n"),
+            "{text}"
+        );
+        assert_eq!(
+            env_name("sources.gh.credentials.token"),
+            "SOURCES__GH__CREDENTIALS__TOKEN"
+        );
         assert_eq!(toml_key("a..b"), "a.\"\".b");
     }
 }

@@ -239,16 +239,27 @@ mod tests {
     #[test]
     fn short_collections_stay_on_one_line_long_ones_break() {
         let short = Py::from_json(&json!({"a": 1, "b": [true, null], "c": 2.5}));
-        assert_eq!(short.render(0, 0, 0), "{\"a\": 1, \"b\": [True, None], \"c\": 2.5}");
-        let long = Py::from_json(&json!({"client": {"base_url": "https://api.example.com/".repeat(3)}, "resources": ["a"]}));
+        assert_eq!(
+            short.render(0, 0, 0),
+            "{\"a\": 1, \"b\": [True, None], \"c\": 2.5}"
+        );
+        let long = Py::from_json(
+            &json!({"client": {"base_url": "https://api.example.com/".repeat(3)}, "resources": ["a"]}),
+        );
         let text = long.render(0, 0, 0);
-        assert!(text.starts_with("{\n    \"client\": {\n        \"base_url\": "), "{text}");
+        assert!(
+            text.starts_with("{\n    \"client\": {\n        \"base_url\": "),
+            "{text}"
+        );
         assert!(text.ends_with("    \"resources\": [\"a\"],\n}"), "{text}");
     }
 
     #[test]
     fn identifiers() {
-        assert_eq!(identifier("01-quick-example", "source"), "source_01_quick_example");
+        assert_eq!(
+            identifier("01-quick-example", "source"),
+            "source_01_quick_example"
+        );
         assert_eq!(identifier("GitHub API", "source"), "github_api");
         assert_eq!(identifier("class", "seed"), "seed_class");
         assert_eq!(identifier("--", "source"), "source");

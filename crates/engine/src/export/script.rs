@@ -6,8 +6,8 @@ use super::translate::Translation;
 
 const HEADER: &str = r#""""Load the `@NAME@` REST API source with dlt.
 
-Exported by Pipewright from @FILE@. `source_config()` is the source as dlt's rest_api config
-(RESTAPIConfig). Run:
+Exported by Pipewright from @FILE@.
+`source_config()` is the source as dlt's rest_api config (RESTAPIConfig). Run:
 
     pip install -r requirements.txt
     python @NAME@_pipeline.py
@@ -132,7 +132,8 @@ def destination() -> Any:
     """
     if dlt.secrets.get("destination.sqlalchemy.credentials") is not None:
         return dlt.destinations.sqlalchemy()
-    return dlt.destinations.sqlalchemy(credentials=f"sqlite:///{HERE / '@NAME@.sqlite'}")
+    database = HERE / "@NAME@.sqlite"
+    return dlt.destinations.sqlalchemy(credentials=f"sqlite:///{database}")
 
 
 def check_secrets() -> None:
@@ -169,7 +170,7 @@ if __name__ == "__main__":
 pub fn script(name: &str, file: &str, t: &Translation) -> String {
     let uses_jq = t.uses_jq || t.uses_actions;
     let limits = t.default_max_pages.is_some() || !t.max_pages.is_empty();
-    let mut typing = vec!["Any"];
+    let mut typing = vec!["Any", "List"];
     if uses_jq {
         typing.push("Callable");
     }
@@ -178,9 +179,6 @@ pub fn script(name: &str, file: &str, t: &Translation) -> String {
     }
     if uses_jq || !t.seeds.is_empty() {
         typing.push("Iterator");
-    }
-    if !t.seeds.is_empty() {
-        typing.push("List");
     }
     if limits || t.uses_actions {
         typing.push("Optional");
@@ -224,7 +222,9 @@ pub fn script(name: &str, file: &str, t: &Translation) -> String {
             "def {}() -> Iterator[List[Dict[str, Any]]]:\n",
             seed.func
         ));
-        out.push_str("    \"\"\"Seed rows (a Pipewright `rows` resource), yielded as one page.\"\"\"\n");
+        out.push_str(
+            "    \"\"\"Seed rows (a Pipewright `rows` resource), yielded as one page.\"\"\"\n",
+        );
         out.push_str(&format!("    yield {}\n", seed.rows.render(4, 10, 0)));
     }
     out.push_str("\n\n");
@@ -273,8 +273,8 @@ fn secrets_list(name: &str, t: &Translation) -> String {
     let list = Py::List(keys);
     format!(
         "# The secrets this source reads (dlt key paths); .dlt/secrets.toml lists them all.\n\
-         SECRETS = {}\n",
-        list.render(0, 10, 0)
+         SECRETS: List[str] = {}\n",
+        list.render(0, 21, 0)
     )
 }
 

@@ -14,7 +14,12 @@ fn file<'a>(e: &'a Export, path: &str) -> &'a str {
         .iter()
         .find(|f| f.path == Path::new(path))
         .map(|f| f.contents.as_str())
-        .unwrap_or_else(|| panic!("no {path} in {:?}", e.files.iter().map(|f| &f.path).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {path} in {:?}",
+                e.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+            )
+        })
 }
 
 #[test]
@@ -23,11 +28,23 @@ fn python_project_has_every_file_and_secret() {
         "client": {"base_url": "https://api.github.com/", "auth": {"token": "{secrets.github_token}"}},
         "resources": [{"name": "issues", "endpoint": {"path": "issues", "params": {"per_page": 100}}}]
     }));
-    let e = export(&d, "my-github.json", Target::Python, ExportOptions::default()).unwrap();
+    let e = export(
+        &d,
+        "my-github.json",
+        Target::Python,
+        ExportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(e.name, "my_github");
     let script = file(&e, "my_github_pipeline.py");
-    assert!(script.contains("\"auth\": {\"token\": dlt.secrets[\"github_token\"]}"), "{script}");
-    assert!(script.contains("@dlt.source(name=\"my_github\")\ndef my_github_source()"), "{script}");
+    assert!(
+        script.contains("\"auth\": {\"token\": dlt.secrets[\"github_token\"]}"),
+        "{script}"
+    );
+    assert!(
+        script.contains("@dlt.source(name=\"my_github\")\ndef my_github_source()"),
+        "{script}"
+    );
     assert!(script.contains("dataset_name=\"main\""), "{script}");
     assert!(!script.contains("import jq"), "{script}");
     assert!(file(&e, ".dlt/secrets.toml").contains("\ngithub_token = \"\"\n"));
@@ -60,7 +77,9 @@ fn literal_secrets_are_refused_unless_allowed() {
 
 #[test]
 fn invalid_sources_are_refused() {
-    let d = doc(json!({"client": {"base_url": "https://x/"}, "resources": [{"name": "a", "bogus": 1}]}));
+    let d = doc(
+        json!({"client": {"base_url": "https://x/"}, "resources": [{"name": "a", "bogus": 1}]}),
+    );
     assert!(matches!(
         export(&d, "x.json", Target::Python, ExportOptions::default()),
         Err(ExportError::Invalid(_))

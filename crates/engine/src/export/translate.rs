@@ -233,7 +233,9 @@ impl Translation {
                         .iter()
                         .map(|(pk, pv)| {
                             let py = match pv {
-                                Value::Object(p) if p.get("type") == Some(&"incremental".into()) => {
+                                Value::Object(p)
+                                    if p.get("type") == Some(&"incremental".into()) =>
+                                {
                                     self.incremental(p)
                                 }
                                 _ => self.value(pv),
@@ -423,8 +425,14 @@ mod tests {
         });
         let t = translate(&doc, "demo_source");
         let text = t.config.as_ref().map(Py::flat).unwrap_or_default();
-        assert!(text.contains("\"filter\": jq_filter(\".id < 3\")"), "{text}");
-        assert!(text.contains("\"convert\": jq_convert(\"tostring\")"), "{text}");
+        assert!(
+            text.contains("\"filter\": jq_filter(\".id < 3\")"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"convert\": jq_convert(\"tostring\")"),
+            "{text}"
+        );
         assert!(text.contains("{\"status_code\": 404, \"action\": \"ignore\"}, response_action(condition=\".x\", action=\"retry\")"), "{text}");
         assert!(!text.contains("max_pages"), "{text}");
         assert!(text.contains("\"resources\": [seed(), {"), "{text}");
@@ -432,7 +440,11 @@ mod tests {
         assert_eq!(t.max_pages, vec![("posts".to_string(), 2)]);
         assert_eq!(t.credentials, vec!["token"]);
         assert_eq!(t.seeds[0].func, "seed");
-        assert!(t.notes.iter().any(|n| n.contains("'kids'")), "{:?}", t.notes);
+        assert!(
+            t.notes.iter().any(|n| n.contains("'kids'")),
+            "{:?}",
+            t.notes
+        );
         assert!(t.uses_jq && t.uses_actions && t.unsupported.is_empty());
     }
 }

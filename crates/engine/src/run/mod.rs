@@ -3,7 +3,7 @@
 pub mod events;
 pub mod executor;
 pub mod pages;
-pub mod preview;
 pub mod pipeline;
+pub mod preview;
 pub mod request;
 pub mod writer;

@@ -11,7 +11,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::events::Events;
-use super::executor::{ExtractOptions, Executor, DEFAULT_PARALLELISM};
+use super::executor::{Executor, ExtractOptions, DEFAULT_PARALLELISM};
 use super::writer::{spawn, Finish, WriterSetup};
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
@@ -42,7 +42,13 @@ pub struct RunOptions {
 impl RunOptions {
     /// Options for a database and pipeline with everything else default.
     pub fn new(db: impl Into<PathBuf>, pipeline: &str) -> RunOptions {
-        RunOptions { db: db.into(), pipeline: pipeline.to_string(), only: Vec::new(), full_refresh: false, parallelism: DEFAULT_PARALLELISM }
+        RunOptions {
+            db: db.into(),
+            pipeline: pipeline.to_string(),
+            only: Vec::new(),
+            full_refresh: false,
+            parallelism: DEFAULT_PARALLELISM,
+        }
     }
 }
 
@@ -82,12 +88,22 @@ pub async fn run(
     let http = HttpClient::new(settings)?;
     // The incremental cursor hint is left out: in dlt it has no effect on the table, and
     // declaring the column up front would change the column order dlt produces.
-    let hints: Vec<TableHints> = plan.resources.iter().map(|r| TableHints::from_resource(&r.resource)).collect();
+    let hints: Vec<TableHints> = plan
+        .resources
+        .iter()
+        .map(|r| TableHints::from_resource(&r.resource))
+        .collect();
     let (page_tx, page_rx) = mpsc::channel(PAGES_IN_FLIGHT);
     let (ready_tx, ready_rx) = oneshot::channel();
     let (finish_tx, finish_rx) = std_mpsc::channel();
     let writer = spawn(
-        WriterSetup { db: options.db.clone(), pipeline: options.pipeline.clone(), schema: source_name.to_string(), hints, full_refresh: options.full_refresh },
+        WriterSetup {
+            db: options.db.clone(),
+            pipeline: options.pipeline.clone(),
+            schema: source_name.to_string(),
+            hints,
+            full_refresh: options.full_refresh,
+        },
         ready_tx,
         page_rx,
         finish_rx,
@@ -100,7 +116,11 @@ pub async fn run(
         }
         Err(_) => return Err(join_error(writer)),
     };
-    let extract = ExtractOptions { only: options.only.clone(), parallelism: options.parallelism, state };
+    let extract = ExtractOptions {
+        only: options.only.clone(),
+        parallelism: options.parallelism,
+        state,
+    };
     let outcome = {
         let exec = Executor::new(&plan, &http, stores, &extract, page_tx, events, cancel)?;
         let result = exec.run().await;

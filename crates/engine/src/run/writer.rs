@@ -61,7 +61,9 @@ pub fn spawn(
         let opened = (|| -> Result<(Loader, Schema, Value)> {
             let mut loader = Loader::open(&setup.db).map_err(|e| load_err(&e))?;
             if setup.full_refresh {
-                loader.full_refresh(&setup.schema, &setup.pipeline).map_err(|e| load_err(&e))?;
+                loader
+                    .full_refresh(&setup.schema, &setup.pipeline)
+                    .map_err(|e| load_err(&e))?;
             }
             let schema = loader
                 .read_schema(&setup.schema)
@@ -90,19 +92,23 @@ pub fn spawn(
         }
         let mut load = loader.begin(&load_id).map_err(|e| load_err(&e))?;
         for root in &tables {
-            load.start_table(normalizer.schema(), root).map_err(|e| load_err(&e))?;
+            load.start_table(normalizer.schema(), root)
+                .map_err(|e| load_err(&e))?;
         }
         let mut written: IndexMap<String, u64> = IndexMap::new();
         while let Some(page) = pages.blocking_recv() {
             let table = &setup.hints[page.resource].table_name;
             let mut batch = Batch::default();
             for record in page.records {
-                normalizer.normalize(table, record, &mut batch).map_err(|e| load_err(&e))?;
+                normalizer
+                    .normalize(table, record, &mut batch)
+                    .map_err(|e| load_err(&e))?;
             }
             for (t, rows) in &batch.rows {
                 *written.entry(t.clone()).or_default() += rows.len() as u64;
             }
-            load.write(normalizer.schema(), &batch).map_err(|e| load_err(&e))?;
+            load.write(normalizer.schema(), &batch)
+                .map_err(|e| load_err(&e))?;
         }
         match finish.recv() {
             Ok(Finish::Commit(finals)) => {
@@ -111,14 +117,24 @@ pub fn spawn(
                 let nothing_new = written.values().all(|n| *n == 0) && before == state;
                 if nothing_new {
                     // dlt produces no load package when a run brings nothing new.
-                    return Ok(Written { load_id: None, rows: written });
+                    return Ok(Written {
+                        load_id: None,
+                        rows: written,
+                    });
                 }
                 let mut schema = normalizer.into_schema();
-                load.commit(&mut schema, Some(&mut state)).map_err(|e| load_err(&e))?;
-                Ok(Written { load_id: Some(load_id), rows: written })
+                load.commit(&mut schema, Some(&mut state))
+                    .map_err(|e| load_err(&e))?;
+                Ok(Written {
+                    load_id: Some(load_id),
+                    rows: written,
+                })
             }
             // Dropping the load rolls back everything it wrote.
-            Ok(Finish::Abort) | Err(_) => Ok(Written { load_id: None, rows: IndexMap::new() }),
+            Ok(Finish::Abort) | Err(_) => Ok(Written {
+                load_id: None,
+                rows: IndexMap::new(),
+            }),
         }
     })
 }
@@ -126,7 +142,10 @@ pub fn spawn(
 /// `state.sources.<schema>.resources.<resource>.incremental.<cursor_path>` as dlt keeps it.
 fn cursor_states(state: &Value, schema: &str) -> HashMap<String, CursorState> {
     let mut out = HashMap::new();
-    let Some(resources) = state.pointer(&format!("/sources/{}/resources", escape(schema))).and_then(Value::as_object) else {
+    let Some(resources) = state
+        .pointer(&format!("/sources/{}/resources", escape(schema)))
+        .and_then(Value::as_object)
+    else {
         return out;
     };
     for (name, r) in resources {
@@ -143,7 +162,9 @@ fn cursor_states(state: &Value, schema: &str) -> HashMap<String, CursorState> {
 
 fn apply_cursor_states(state: &mut Value, schema: &str, finals: FinalStates) {
     for (resource, (cursor, cs)) in finals {
-        let Ok(value) = serde_json::to_value(&cs) else { continue };
+        let Ok(value) = serde_json::to_value(&cs) else {
+            continue;
+        };
         let root = ensure(state, "sources");
         let src = ensure(root, schema);
         let res = ensure(ensure(src, "resources"), &resource);

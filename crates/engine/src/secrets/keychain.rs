@@ -106,12 +106,18 @@ fn describe(e: &KeyringError) -> String {
             format!("the {PLATFORM} failed: {err}{}", hint())
         }
         KeyringError::NoStorageAccess(err) => {
-            format!("the {PLATFORM} is locked or refused access: {err}{}", hint())
+            format!(
+                "the {PLATFORM} is locked or refused access: {err}{}",
+                hint()
+            )
         }
         KeyringError::BadEncoding(_) => "the stored value is not UTF-8 text".into(),
         KeyringError::BadDataFormat(_, _) => "the stored value is malformed".into(),
         KeyringError::Ambiguous(items) => {
-            format!("{} keychain items match; delete them and set the secret again", items.len())
+            format!(
+                "{} keychain items match; delete them and set the secret again",
+                items.len()
+            )
         }
         other => other.to_string(),
     }
@@ -249,7 +255,10 @@ mod tests {
     fn account_and_place_name_the_service() {
         assert_eq!(account("demo", "token"), "demo/token");
         let p = KeychainStore::new().places("demo", "token");
-        assert!(p[0].contains("service pipewright, account demo/token"), "{p:?}");
+        assert!(
+            p[0].contains("service pipewright, account demo/token"),
+            "{p:?}"
+        );
     }
 
     #[test]

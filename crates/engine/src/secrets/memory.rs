@@ -29,19 +29,28 @@ impl SecretStore for MemoryStore {
         vec![format!("memory:{name}")]
     }
     fn get(&self, _source: &str, name: &str) -> Result<Option<Found>, String> {
-        let map = self.0.lock().map_err(|_| "memory store poisoned".to_string())?;
+        let map = self
+            .0
+            .lock()
+            .map_err(|_| "memory store poisoned".to_string())?;
         Ok(map.get(name).map(|v| Found {
             value: Sensitive::new(v.clone()),
             place: format!("memory:{name}"),
         }))
     }
     fn set(&self, _source: &str, name: &str, value: &Sensitive) -> Result<(), String> {
-        let mut map = self.0.lock().map_err(|_| "memory store poisoned".to_string())?;
+        let mut map = self
+            .0
+            .lock()
+            .map_err(|_| "memory store poisoned".to_string())?;
         map.insert(name.to_string(), value.expose().to_string());
         Ok(())
     }
     fn delete(&self, _source: &str, name: &str) -> Result<bool, String> {
-        let mut map = self.0.lock().map_err(|_| "memory store poisoned".to_string())?;
+        let mut map = self
+            .0
+            .lock()
+            .map_err(|_| "memory store poisoned".to_string())?;
         Ok(map.remove(name).is_some())
     }
 }

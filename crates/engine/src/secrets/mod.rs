@@ -20,7 +20,9 @@ pub use adopt::{
     MovedSecret,
 };
 pub use env::EnvStore;
-pub use keychain::{account, keychain_for, keychain_from_env, KeychainStore, KEYCHAIN_ENV, SERVICE};
+pub use keychain::{
+    account, keychain_for, keychain_from_env, KeychainStore, KEYCHAIN_ENV, SERVICE,
+};
 pub use memory::MemoryStore;
 pub use refs::{is_valid_name, names_in, referenced_secrets, SecretUse};
 pub use sensitive::Sensitive;

@@ -213,6 +213,9 @@ mod tests {
     fn names() {
         assert!(is_valid_name("gh.token-2_x"));
         assert!(!is_valid_name("a b") && !is_valid_name(""));
-        assert_eq!(names_in("Bearer {secrets.t} {secrets.} {secrets.u}"), ["t", "u"]);
+        assert_eq!(
+            names_in("Bearer {secrets.t} {secrets.} {secrets.u}"),
+            ["t", "u"]
+        );
     }
 }

@@ -274,9 +274,7 @@ mod tests {
 
     #[test]
     fn read_only_stores_refuse_writes() {
-        let err = EnvStore
-            .set("s", "n", &Sensitive::new("v"))
-            .unwrap_err();
+        let err = EnvStore.set("s", "n", &Sensitive::new("v")).unwrap_err();
         assert!(err.contains("read-only"), "{err}");
         assert!(EnvStore.delete("s", "n").is_err());
     }

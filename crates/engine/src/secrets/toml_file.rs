@@ -227,9 +227,16 @@ client_secret = "cs"
         )
         .unwrap();
         let s = SecretsTomlStore::beside(&d.path().join("demo.json"));
-        let get = |n: &str| s.get("demo", n).unwrap().map(|f| (f.value.expose().to_string(), f.place));
+        let get = |n: &str| {
+            s.get("demo", n)
+                .unwrap()
+                .map(|f| (f.value.expose().to_string(), f.place))
+        };
         assert_eq!(get("custom").unwrap().0, "c1");
-        assert!(get("custom").unwrap().1.ends_with(".dlt/secrets.toml: sources.demo.custom"));
+        assert!(get("custom")
+            .unwrap()
+            .1
+            .ends_with(".dlt/secrets.toml: sources.demo.custom"));
         assert_eq!(get("port").unwrap().0, "8080");
         assert_eq!(get("password").unwrap().0, "p1");
         assert_eq!(get("client_secret").unwrap().0, "cs");
@@ -280,6 +287,9 @@ client_secret = "cs"
         assert!(s.delete("my-api", "token").unwrap());
         assert!(!s.delete("my-api", "token").unwrap());
         assert!(s.get("my-api", "token").unwrap().is_none());
-        assert_eq!(s.get("my-api", "other").unwrap().unwrap().value.expose(), "o1");
+        assert_eq!(
+            s.get("my-api", "other").unwrap().unwrap().value.expose(),
+            "o1"
+        );
     }
 }
