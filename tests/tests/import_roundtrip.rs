@@ -13,11 +13,17 @@ use pipewright_engine::import::{import, ImportFrom, Imported};
 use serde_json::{json, Value};
 
 fn fixtures(dir: &str, exts: &[&str]) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(dir);
     let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e)))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.contains(&e))
+        })
         .collect();
     out.sort();
     assert!(!out.is_empty(), "no fixtures in {}", dir.display());
@@ -64,8 +70,7 @@ fn python_exports_import_back_to_the_original_config() {
             .unwrap_or_else(|err| panic!("{name}: {err}\n{}", script.contents));
         assert_eq!(imported.from, ImportFrom::Python);
         assert_eq!(
-            imported.value,
-            doc.value,
+            imported.value, doc.value,
             "{name}: the Python round trip changed the config:\n{}",
             script.contents
         );
@@ -122,26 +127,53 @@ fn curl_fixtures_become_valid_sources() {
         assert_valid(file, &imported);
         assert_eq!(imported.value["client"]["base_url"], *base, "{file}");
         assert_eq!(imported.value["resources"][0], *resource, "{file}");
-        assert!(!imported.guesses.is_empty(), "{file}: every import reports its guesses");
+        assert!(
+            !imported.guesses.is_empty(),
+            "{file}: every import reports its guesses"
+        );
         let text = imported.value.to_string();
         for literal in ["s3cr3t-pass", "8f1c2e0a9b7d", "1d2c3b4a"] {
-            assert!(!text.contains(literal), "{file}: a secret value was kept: {text}");
+            assert!(
+                !text.contains(literal),
+                "{file}: a secret value was kept: {text}"
+            );
         }
     }
     let chrome = import_file(&files[1], ImportFrom::Curl);
-    assert_eq!(chrome.value["client"]["headers"]["Cookie"], "{secrets.cookie}");
+    assert_eq!(
+        chrome.value["client"]["headers"]["Cookie"],
+        "{secrets.cookie}"
+    );
     let gh = import_file(&files[2], ImportFrom::Curl);
-    assert_eq!(gh.value["client"]["auth"], json!({"type": "bearer", "token": "{secrets.github_token}"}));
+    assert_eq!(
+        gh.value["client"]["auth"],
+        json!({"type": "bearer", "token": "{secrets.github_token}"})
+    );
     let data = import_file(&files[3], ImportFrom::Curl);
-    assert_eq!(data.value["client"]["auth"]["api_key"], "{secrets.data_api_key}");
+    assert_eq!(
+        data.value["client"]["auth"]["api_key"],
+        "{secrets.data_api_key}"
+    );
 }
 
 #[test]
 fn openapi_fixtures_become_valid_sources() {
     let expect: &[(&str, &[&str])] = &[
         ("github-issues.yaml", &["issues", "comments"]),
-        ("mock-blog.yaml", &["posts", "users", "comments", "users_posts", "auth_bearer_posts"]),
-        ("payments-cursor.yaml", &["customers", "currencies", "invoices"]),
+        (
+            "mock-blog.yaml",
+            &[
+                "posts",
+                "users",
+                "comments",
+                "users_posts",
+                "auth_bearer_posts",
+            ],
+        ),
+        (
+            "payments-cursor.yaml",
+            &["customers", "currencies", "invoices"],
+        ),
         ("warehouse-oauth.yaml", &["warehouses", "products", "stock"]),
     ];
     let files = fixtures("openapi", &["yaml", "yml", "json"]);
@@ -152,15 +184,36 @@ fn openapi_fixtures_become_valid_sources() {
         assert_eq!(imported.from, ImportFrom::Openapi, "{file}");
         assert_valid(file, &imported);
         assert_eq!(names(&imported.value), *resources, "{file}");
-        assert!(imported.guesses.iter().any(|g| g.path.ends_with("paginator")), "{file}: paginator guesses are reported");
+        assert!(
+            imported
+                .guesses
+                .iter()
+                .any(|g| g.path.ends_with("paginator")),
+            "{file}: paginator guesses are reported"
+        );
     }
     let gh = import_file(&files[0], ImportFrom::Openapi);
-    assert_eq!(gh.value["resources"][1]["endpoint"]["path"], "repos/dlt-hub/dlt/issues/{resources.issues.number}/comments");
-    assert_eq!(gh.value["resources"][0]["endpoint"]["paginator"], "header_link");
+    assert_eq!(
+        gh.value["resources"][1]["endpoint"]["path"],
+        "repos/dlt-hub/dlt/issues/{resources.issues.number}/comments"
+    );
+    assert_eq!(
+        gh.value["resources"][0]["endpoint"]["paginator"],
+        "header_link"
+    );
     let pay = import_file(&files[2], ImportFrom::Openapi);
     assert_eq!(pay.value["resources"][1]["endpoint"]["auth"], Value::Null);
-    assert_eq!(pay.value["resources"][2]["endpoint"]["paginator"]["cursor_param"], "starting_after");
+    assert_eq!(
+        pay.value["resources"][2]["endpoint"]["paginator"]["cursor_param"],
+        "starting_after"
+    );
     let wh = import_file(&files[3], ImportFrom::Openapi);
-    assert_eq!(wh.value["client"]["auth"]["type"], "oauth2_client_credentials");
-    assert_eq!(wh.value["resources"][2]["endpoint"]["params"]["as_of"], "2024-01-31");
+    assert_eq!(
+        wh.value["client"]["auth"]["type"],
+        "oauth2_client_credentials"
+    );
+    assert_eq!(
+        wh.value["resources"][2]["endpoint"]["params"]["as_of"],
+        "2024-01-31"
+    );
 }

@@ -44,6 +44,19 @@ pub fn run(source: &Path, to: ExportTo, out: &Path, allow_literal_secrets: bool)
         Ok(e) => e,
         Err(e) => return refused(source, &e),
     };
+    let source_path = std::fs::canonicalize(source).ok();
+    let clobbers = exported.files.iter().any(|f| {
+        let target = std::fs::canonicalize(out.join(&f.path)).ok();
+        target.is_some() && target == source_path
+    });
+    if clobbers {
+        eprintln!(
+            "error: exporting into {} would overwrite {}; choose another --out",
+            out.display(),
+            source.display()
+        );
+        return ExitCode::from(2);
+    }
     let written = match write(&exported, out) {
         Ok(w) => w,
         Err(e) => {

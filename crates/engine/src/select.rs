@@ -50,6 +50,53 @@ impl Selector {
     }
 }
 
+/// How many records `select_records` would return, without copying any.
+pub fn count_records(json: &Value, selector: &Selector) -> usize {
+    match selector.matches(json).as_slice() {
+        [] | [Value::Null] => 0,
+        [Value::Array(items)] => items.len(),
+        many => many.len(),
+    }
+}
+
+/// Like `select_records`, but moves the records out of the body instead of copying them (the
+/// body is left with nulls where they were). This is the hot path of a run.
+pub fn take_records(json: &mut Value, selector: &Selector) -> Selection {
+    let pointers: Vec<String> = selector
+        .path
+        .query_located(json)
+        .locations()
+        .map(|l| l.to_json_pointer())
+        .collect();
+    let mut found: Vec<Value> = pointers
+        .iter()
+        .filter_map(|p| json.pointer_mut(p).map(Value::take))
+        .collect();
+    let (records, note) = match found.len() {
+        0 => (
+            Vec::new(),
+            Some(format!(
+                "data_selector '{}' matched nothing",
+                selector.as_str()
+            )),
+        ),
+        1 => match found.pop().unwrap_or(Value::Null) {
+            Value::Null => (
+                Vec::new(),
+                Some(format!("data_selector '{}' is null", selector.as_str())),
+            ),
+            Value::Array(items) => (items, None),
+            single => (vec![single], None),
+        },
+        _ => (found, None),
+    };
+    Selection {
+        records,
+        path: selector.as_str().to_string(),
+        note,
+    }
+}
+
 /// The records of a page as dlt shapes them (dlt-behaviour §5.1): one list match is the page, one
 /// scalar or object match is a one-record page, several matches are the page, none or `null` is
 /// an empty page.
@@ -253,6 +300,21 @@ mod tests {
         assert_eq!(sel("$", &json!([1, 2])), vec![json!(1), json!(2)]);
         let empty = select_records(&v, &Selector::parse("missing").unwrap());
         assert!(empty.note.unwrap().contains("matched nothing"));
+    }
+
+    #[test]
+    fn taking_moves_the_same_records_selecting_copies() {
+        let v = json!({"data": [{"id": 1}, {"id": 2}], "one": {"id": 9}, "nil": null, "next": "x"});
+        for s in ["data", "$.data[*].id", "one", "nil", "missing", "$.data[*]"] {
+            let sel = Selector::parse(s).unwrap();
+            let copied = select_records(&v, &sel);
+            assert_eq!(count_records(&v, &sel), copied.records.len(), "{s}");
+            let mut body = v.clone();
+            let taken = take_records(&mut body, &sel);
+            assert_eq!(taken.records, copied.records, "{s}");
+            assert_eq!(taken.note.is_some(), copied.note.is_some(), "{s}");
+            assert_eq!(body["next"], "x");
+        }
     }
 
     #[test]

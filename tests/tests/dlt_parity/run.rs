@@ -4,8 +4,13 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use pipewright_engine::config::{Document, Format};
+use pipewright_engine::http::retry::HttpSettings;
+use pipewright_engine::run::events::Events;
+use pipewright_engine::run::pipeline::{run as run_pipewright, RunOptions};
+use pipewright_engine::secrets::{MemoryStore, Stores};
 use pipewright_tests::support::{MockApi, MockOptions};
 use serde_json::{json, Value};
+use tokio_util::sync::CancellationToken;
 
 use crate::venv::{dlt_python, export_python, run, text};
 
@@ -65,6 +70,10 @@ fn source(base_url: &str) -> Value {
 const COUNT: &str = r#"
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
+if len(sys.argv) > 2:
+    tables = [r[0] for r in db.execute("select name from sqlite_master where type = 'table'")]
+    print(json.dumps({t: db.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}))
+    sys.exit(0)
 tables = [r[0] for r in db.execute("select name from sqlite_master where type = 'table'")]
 counts = {t: db.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
 upper = db.execute("select count(*) from posts where title glob '*[A-Z]*' and title glob 'Post*'").fetchone()[0]
@@ -145,6 +154,48 @@ fn exported_pipeline_loads_the_mock_api_into_sqlite() {
     );
     let cols: Vec<String> = serde_json::from_value(report["comment_columns"].clone()).unwrap();
     assert!(cols.contains(&"_posts_id".to_string()), "{cols:?}");
+
+    // Pipewright's own run of the same source loads the same tables with the same row counts.
+    let ours = tmp.path().join("pipewright.sqlite");
+    let stores = Stores::new(
+        "mock",
+        vec![Box::new(MemoryStore::from([("mock_token", "test-token")]))],
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(run_pipewright(
+        &doc.value,
+        "mock",
+        &RunOptions::new(&ours, "mock"),
+        &stores,
+        HttpSettings::default(),
+        Events::default(),
+        CancellationToken::new(),
+    ))
+    .unwrap();
+    let out = run(
+        Command::new(&python)
+            .args(["-c", COUNT])
+            .arg(&ours)
+            .arg("counts"),
+        &tmp.path().join("dlt-data"),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let our_counts: BTreeMap<String, u64> = serde_json::from_slice(&out.stdout).unwrap();
+    let data = |m: &BTreeMap<String, u64>| -> BTreeMap<String, u64> {
+        m.iter()
+            .filter(|(t, _)| !t.starts_with("_dlt_"))
+            .map(|(t, n)| (t.clone(), *n))
+            .collect()
+    };
+    assert_eq!(
+        data(&our_counts),
+        data(&counts),
+        "Pipewright vs the exported dlt pipeline"
+    );
 
     // The incremental `since` went out converted by the jq `convert` (`+00:00` → `Z`).
     let sent: Vec<String> = api

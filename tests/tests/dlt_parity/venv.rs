@@ -14,10 +14,13 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The venv's python. When it is missing: `None` (after a skip line) with
+/// The venv's python (`<repo>/.venv-dlt`, or `$PIPEWRIGHT_DLT_VENV`). When it is missing: `None` (after a skip line) with
 /// `PIPEWRIGHT_SKIP_DLT=1`, else a panic that says how to create it.
 pub fn dlt_python(test: &str) -> Option<PathBuf> {
-    let py = repo_root().join(".venv-dlt/bin/python");
+    // PIPEWRIGHT_DLT_VENV points elsewhere (e.g. to check the missing-venv message).
+    let venv = std::env::var_os("PIPEWRIGHT_DLT_VENV")
+        .map_or_else(|| repo_root().join(".venv-dlt"), PathBuf::from);
+    let py = venv.join("bin/python");
     if py.exists() {
         return Some(py);
     }

@@ -102,6 +102,20 @@ pub fn translate(doc: &Value, source_fn: &str) -> Translation {
         return t;
     };
     let defaults = root.get("resource_defaults");
+    let has_seeds = root
+        .get("resources")
+        .and_then(Value::as_array)
+        .is_some_and(|r| r.iter().any(|e| e.get("rows").is_some()));
+    let default_hints = defaults
+        .and_then(Value::as_object)
+        .is_some_and(|d| d.keys().any(|k| k != "endpoint"));
+    if has_seeds && default_hints {
+        t.notes.push(
+            "resource_defaults are not applied to seed (@dlt.resource) resources in dlt; \
+             Pipewright applies their table hints to seed rows too"
+                .into(),
+        );
+    }
     let mut out = Vec::new();
     for (k, v) in root {
         let py = match (k.as_str(), v) {
@@ -269,6 +283,13 @@ impl Translation {
                 }
             }
         }
+        if v.get("location").and_then(Value::as_str) == Some("cookie") {
+            let note = "api_key auth in a cookie: dlt 1.31 raises NotImplementedError for \
+                        location 'cookie' when it sends a request (Pipewright sends it)";
+            if !self.notes.iter().any(|n| n == note) {
+                self.notes.push(note.to_string());
+            }
+        }
         self.value(v)
     }
 
@@ -389,62 +410,5 @@ fn is_child(resource: &Value) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn secrets_become_lookups_and_concatenations() {
-        let mut t = Translation::default();
-        assert_eq!(
-            t.string("{secrets.tok}"),
-            Py::Raw("dlt.secrets[\"tok\"]".into())
-        );
-        assert_eq!(
-            t.string("Token {secrets.a.b}!").flat(),
-            "\"Token \" + dlt.secrets[\"a.b\"] + \"!\""
-        );
-        assert_eq!(t.string("plain {x}").flat(), "\"plain {x}\"");
-        assert_eq!(t.secrets, vec!["tok", "a.b"]);
-    }
-
-    #[test]
-    fn jq_steps_convert_actions_limits_and_seeds() {
-        let doc = json!({
-            "client": {"base_url": "https://x/", "auth": "bearer"},
-            "resource_defaults": {"endpoint": {"max_pages": 5}},
-            "resources": [
-                {"name": "seed", "rows": [{"id": 1}], "selected": false},
-                {"name": "posts", "processing_steps": [{"filter": ".id < 3"}],
-                 "endpoint": {"path": "p", "max_pages": 2,
-                   "incremental": {"cursor_path": "t", "convert": "tostring"},
-                   "response_actions": [{"status_code": 404, "action": "ignore"},
-                                        {"condition": ".x", "action": "retry"}]}},
-                {"name": "kids", "endpoint": "seed/{resources.seed.id}/k"}
-            ]
-        });
-        let t = translate(&doc, "demo_source");
-        let text = t.config.as_ref().map(Py::flat).unwrap_or_default();
-        assert!(
-            text.contains("\"filter\": jq_filter(\".id < 3\")"),
-            "{text}"
-        );
-        assert!(
-            text.contains("\"convert\": jq_convert(\"tostring\")"),
-            "{text}"
-        );
-        assert!(text.contains("{\"status_code\": 404, \"action\": \"ignore\"}, response_action(condition=\".x\", action=\"retry\")"), "{text}");
-        assert!(!text.contains("max_pages"), "{text}");
-        assert!(text.contains("\"resources\": [seed(), {"), "{text}");
-        assert_eq!(t.default_max_pages, Some(5));
-        assert_eq!(t.max_pages, vec![("posts".to_string(), 2)]);
-        assert_eq!(t.credentials, vec!["token"]);
-        assert_eq!(t.seeds[0].func, "seed");
-        assert!(
-            t.notes.iter().any(|n| n.contains("'kids'")),
-            "{:?}",
-            t.notes
-        );
-        assert!(t.uses_jq && t.uses_actions && t.unsupported.is_empty());
-    }
-}
+#[path = "translate_tests.rs"]
+mod tests;

@@ -33,8 +33,8 @@ pub struct Response {
     pub status: u16,
     /// Headers.
     pub headers: HeaderMap,
-    /// Body text (lossy UTF-8).
-    pub text: String,
+    /// The body as received.
+    pub body: bytes::Bytes,
     /// Body parsed as JSON, when it is JSON.
     pub json: Option<Value>,
     /// The URL requested, including the query (not redacted: redact before showing).
@@ -52,6 +52,13 @@ pub enum Sent {
     Ok(Response),
     /// A response a response action said to ignore: the request sequence ends quietly.
     Ignored(Response),
+}
+
+impl Response {
+    /// The body as text; borrowed (no copy) when it is valid UTF-8.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
 }
 
 /// The shared client.
@@ -141,12 +148,11 @@ impl HttpClient {
                     });
                 }
             };
-            let text = String::from_utf8_lossy(&bytes).into_owned();
             let json = serde_json::from_slice::<Value>(&bytes).ok();
             let response = Response {
                 status,
                 headers,
-                text,
+                body: bytes,
                 json,
                 url: url.to_string(),
                 elapsed: started.elapsed(),
@@ -157,7 +163,7 @@ impl HttpClient {
                 .get(RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(parse_retry_after);
-            match decide(rules, status, &response.text, response.json.as_ref()) {
+            match decide(rules, status, &response.text(), response.json.as_ref()) {
                 Some(ResponseActionKind::Ignore) => {
                     return Ok(Sent::Ignored(Response {
                         retries,
@@ -202,7 +208,7 @@ impl HttpClient {
                 }
             }
             if status >= 400 {
-                let excerpt = scrub(&excerpt(&response.text), &secrets);
+                let excerpt = scrub(&excerpt(&response.text()), &secrets);
                 let hint = match status {
                     401 | 403 => "check the credentials and their scope",
                     404 => "check the path and base_url, or add a response action {status_code: 404, action: ignore}",
@@ -314,7 +320,9 @@ fn describe(e: &reqwest::Error) -> String {
 
 /// The first 300 characters of a body, on one line.
 pub fn excerpt(text: &str) -> String {
-    let flat: String = text
+    // Only the head matters; walking a megabyte body char by char would cost more than the page.
+    let head: String = text.chars().take(400).collect();
+    let flat: String = head
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();

@@ -217,7 +217,7 @@ impl<'a> Executor<'a> {
     ) -> Result<()> {
         let r = &self.plan.resources[idx];
         let Some(ep) = &r.endpoint else {
-            let rows = apply_steps(r, &r.resource.rows.clone().unwrap_or_default())?;
+            let rows = apply_steps(r, r.resource.rows.clone().unwrap_or_default())?;
             return self.hand_over(idx, rows, collect).await;
         };
         let parent_name = r
@@ -268,16 +268,18 @@ impl<'a> Executor<'a> {
                     message: m,
                 })?;
             }
-            let records = apply_steps(r, &records)?;
-            let records = match self.with_incremental(idx, |i| i.filter(records.clone()))? {
-                Some((kept, stop)) => {
-                    if stop {
-                        // row_order says everything further is out of range: stop paging.
-                        seq.stop_now(crate::paginate::StopReason::MaximumReached);
-                    }
-                    kept
+            let records = apply_steps(r, records)?;
+            let records = if self.incremental[idx].is_some() {
+                let (kept, stop) = self
+                    .with_incremental(idx, |i| i.filter(records))?
+                    .unwrap_or_default();
+                if stop {
+                    // row_order says everything further is out of range: stop paging.
+                    seq.stop_now(crate::paginate::StopReason::MaximumReached);
                 }
-                None => records,
+                kept
+            } else {
+                records
             };
             self.events.emit(RunEvent::Page {
                 resource: r.resource.name.clone(),

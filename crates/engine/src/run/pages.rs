@@ -14,7 +14,7 @@ use crate::http::redact::{redact_header, redact_url};
 use crate::http::request::{Body, RequestSpec};
 use crate::paginate::detect::{detect, Detection};
 use crate::paginate::{build, PageView, Paginator, StopReason};
-use crate::select::{detect_records, select_records, Selector};
+use crate::select::{count_records, detect_records, take_records, Selector};
 
 /// A request as it may be shown: secrets masked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,7 +167,7 @@ impl<'a> Sequence<'a> {
             Sent::Ignored(r) => (r, true),
         };
         let response_trace = trace_response(&response);
-        if !ignored && !self.seen_bodies.insert(body_hash(&response.text)) {
+        if !ignored && !self.seen_bodies.insert(body_hash(&response.body)) {
             // Beyond dlt: a page identical to an earlier one holds records already taken, and an
             // API that serves it again would loop forever. Stop, and load nothing twice.
             self.stop = Some(StopReason::RepeatedPage);
@@ -199,7 +199,8 @@ impl<'a> Sequence<'a> {
                 body: None,
             }));
         }
-        let Some(json) = response.json.as_ref() else {
+        let mut response = response;
+        let Some(mut json) = response.json.take() else {
             let ctype = response
                 .headers
                 .get(reqwest::header::CONTENT_TYPE)
@@ -210,29 +211,31 @@ impl<'a> Sequence<'a> {
                 message: format!(
                     "the response from {} is not JSON ({ctype}); body: {}",
                     redact_url(&response.url),
-                    excerpt(&response.text)
+                    excerpt(&response.text())
                 ),
             });
         };
-        let selection = match &self.selector {
-            Some(s) => select_records(json, s),
+        let selector = match &self.selector {
+            Some(s) => s.clone(),
             None => {
-                let found = detect_records(json);
+                let found = detect_records(&json);
                 self.detected_selector = Some(found.path.clone());
-                self.selector = Selector::parse(&found.path).ok();
-                found
+                let s = Selector::parse(&found.path)
+                    .map_err(|m| Error::Internal(format!("detected selector: {m}")))?;
+                self.selector = Some(s.clone());
+                s
             }
         };
         if self.paginator.is_none() {
-            let (p, detection) = detect(Some(json), &response.headers);
+            let (p, detection) = detect(Some(&json), &response.headers);
             self.paginator = Some(p);
             self.detected_paginator = Some(detection);
         }
         let view = PageView {
-            json: Some(json),
+            json: Some(&json),
             headers: &response.headers,
             url: &response.url,
-            records: selection.records.len(),
+            records: count_records(&json, &selector),
         };
         let Some(paginator) = self.paginator.as_mut() else {
             return Err(Error::Internal("paginator missing after detection".into()));
@@ -257,6 +260,9 @@ impl<'a> Sequence<'a> {
         } else {
             self.stop = Some(paginator.stop_reason().unwrap_or(StopReason::NoNextLink));
         }
+        let position = paginator.position();
+        let body = self.keep_body.then(|| json.clone());
+        let selection = take_records(&mut json, &selector);
         Ok(Some(Page {
             index,
             request,
@@ -264,14 +270,14 @@ impl<'a> Sequence<'a> {
             note: selection.note,
             selector: selection.path,
             records: selection.records,
-            position: paginator.position(),
+            position,
             stop: self.stop,
-            body: self.keep_body.then(|| json.clone()),
+            body,
         }))
     }
 }
 
-fn body_hash(text: &str) -> u64 {
+fn body_hash(text: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
@@ -318,7 +324,7 @@ fn trace_response(r: &Response) -> ResponseTrace {
     ResponseTrace {
         status: r.status,
         elapsed_ms: r.elapsed.as_millis() as u64,
-        size: r.text.len(),
+        size: r.body.len(),
         headers: r
             .headers
             .iter()
@@ -329,7 +335,7 @@ fn trace_response(r: &Response) -> ResponseTrace {
                 )
             })
             .collect(),
-        body_excerpt: excerpt(&r.text),
+        body_excerpt: excerpt(&r.text()),
         retries: r.retries.clone(),
     }
 }

@@ -153,7 +153,7 @@ async fn run_target(
 ) -> Result<()> {
     let Some(ep) = &r.endpoint else {
         trace.raw_records = r.resource.rows.clone().unwrap_or_default();
-        trace.records = apply_steps(r, &trace.raw_records)?;
+        trace.records = apply_steps(r, trace.raw_records.clone())?;
         return Ok(());
     };
     let pr = parent.map(|(name, record)| ParentRecord { name, record });
@@ -193,7 +193,7 @@ async fn run_target(
     trace.detected_paginator = seq.detected_paginator.clone();
     trace.detected_selector = seq.detected_selector.clone();
     result?;
-    trace.records = apply_steps(r, &trace.raw_records)?;
+    trace.records = apply_steps(r, trace.raw_records.clone())?;
     Ok(())
 }
 
@@ -205,11 +205,9 @@ async fn first_record(
     stores: &Stores,
 ) -> Result<Option<Value>> {
     let Some(ep) = &r.endpoint else {
-        return Ok(
-            apply_steps(r, &r.resource.rows.clone().unwrap_or_default())?
-                .into_iter()
-                .next(),
-        );
+        return Ok(apply_steps(r, r.resource.rows.clone().unwrap_or_default())?
+            .into_iter()
+            .next());
     };
     let pr = parent.map(|(name, record)| ParentRecord { name, record });
     let req =
@@ -231,7 +229,7 @@ async fn first_record(
     )?;
     while let Some(page) = seq.next_page().await? {
         // The parent's steps decide which records spawn children, as in dlt.
-        if let Some(first) = apply_steps(r, &page.records)?.into_iter().next() {
+        if let Some(first) = apply_steps(r, page.records)?.into_iter().next() {
             return Ok(Some(first));
         }
     }
@@ -257,8 +255,8 @@ fn incremental_values(ep: &crate::config::Endpoint) -> IncrementalValues {
 }
 
 /// Processing steps in order; within one step filter, then map, then yield_map.
-pub fn apply_steps(r: &ResourcePlan, records: &[Value]) -> Result<Vec<Value>> {
-    let mut out = records.to_vec();
+pub fn apply_steps(r: &ResourcePlan, records: Vec<Value>) -> Result<Vec<Value>> {
+    let mut out = records;
     for (i, step) in r.resource.processing_steps.iter().flatten().enumerate() {
         let at = |k: &str| format!("{}.processing_steps[{i}].{k}", r.resource.name);
         let run = |code: &str, key: &str, v: &Value| -> Result<Vec<Value>> {
