@@ -30,3 +30,6 @@ pub use log::RecordedRequest;
 pub use options::{AuthScheme, Credentials, FaultRule, MockOptions};
 pub use routes::NEXT_PAGE_TOKEN;
 pub use server::MockApi;
+
+#[cfg(test)]
+mod snapshot_tests;

@@ -186,7 +186,7 @@ pub fn script(name: &str, file: &str, t: &Translation) -> String {
     typing.sort_unstable();
     let mut out = HEADER
         .replace("@NAME@", name)
-        .replace("@FILE@", file)
+        .replace("@FILE@", &file.replace(['\\', '"'], "_"))
         .replace("@TYPING@", &typing.join(", "));
     if uses_jq {
         out = out.replace("import os\n", "import json\nimport os\n");

@@ -98,10 +98,10 @@ impl Script<'_> {
             }
             let (e, _) = self.parse_at(i);
             if let Expr::Dict(items) = &e {
-                if items
-                    .iter()
-                    .any(|(k, _)| *k == Expr::Str("resources".into()))
-                {
+                if items.iter().any(|(k, v)| {
+                    *k == Expr::Str("resources".into())
+                        && matches!(v, Expr::List(_) | Expr::Name(_))
+                }) {
                     return Some(e);
                 }
             }
