@@ -28,6 +28,7 @@ pub use chaos::{Chaos, ChaosKind};
 pub use faults::{Failure, FaultSpec, ResetMode, RetryAfter};
 pub use log::RecordedRequest;
 pub use options::{AuthScheme, Credentials, FaultRule, MockOptions};
+pub use routes::hostile;
 pub use routes::NEXT_PAGE_TOKEN;
 pub use server::MockApi;
 

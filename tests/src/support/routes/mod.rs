@@ -5,6 +5,7 @@ mod cursor;
 mod entities;
 mod header_cursor;
 mod header_link;
+pub mod hostile;
 mod json_link;
 mod offset;
 mod page_number;
@@ -36,6 +37,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(single::routes())
         .merge(entities::routes())
         .merge(protected::routes())
+        .merge(hostile::routes())
         .merge(control::routes())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), observe))
