@@ -10,7 +10,7 @@ pub const EPOCH_SECS: i64 = 1_704_067_200;
 /// Seconds between consecutive posts' `createdAt`.
 pub const STEP_SECS: i64 = 600;
 
-const TITLES: [&str; 6] = [
+pub(crate) const TITLES: [&str; 6] = [
     "Post {id}",
     "Café déjà vu #{id}",
     "Emoji 🚀 party {id} 🎉",
@@ -18,8 +18,8 @@ const TITLES: [&str; 6] = [
     "Quotes \"double\" and 'single' \\ back {id}",
     "Ünïcödé «guillemets» — {id}",
 ];
-const TAGS: [&str; 7] = ["rust", "dlt", "api", "ünïcode", "emoji-🦀", "data", "etl"];
-const NAMES: [&str; 8] = [
+pub(crate) const TAGS: [&str; 7] = ["rust", "dlt", "api", "ünïcode", "emoji-🦀", "data", "etl"];
+pub(crate) const NAMES: [&str; 8] = [
     "Zoë Ångström",
     "José Núñez",
     "李雷",
@@ -29,7 +29,7 @@ const NAMES: [&str; 8] = [
     "Анна Каренина",
     "Bob O'Brien",
 ];
-const CITIES: [&str; 6] = [
+pub(crate) const CITIES: [&str; 6] = [
     "Zürich",
     "São Paulo",
     "Kraków",
@@ -37,7 +37,7 @@ const CITIES: [&str; 6] = [
     "Reykjavík",
     "New York",
 ];
-const REACTIONS: [&str; 4] = ["👍", "❤️", "😂", "🎉"];
+pub(crate) const REACTIONS: [&str; 4] = ["👍", "❤️", "😂", "🎉"];
 
 /// Seconds since the epoch of post `id`'s `createdAt`.
 pub fn created_secs(id: u64) -> i64 {
@@ -50,13 +50,18 @@ pub fn updated_millis(id: u64) -> i64 {
     (created_secs(id) + 86_400 + 300) * 1000 + as_i64(id % 1000)
 }
 
-fn as_i64(v: u64) -> i64 {
+pub(crate) fn as_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX / 4_000_000)
 }
 
 fn pick<'a>(list: &[&'a str], i: u64) -> &'a str {
-    let len = u64::try_from(list.len()).unwrap_or(1);
-    list[usize::try_from(i % len).unwrap_or(0)]
+    list[pick_index(list.len(), i)]
+}
+
+/// The index [`pick`] uses for `i` in a list of `len` entries.
+pub(crate) fn pick_index(len: usize, i: u64) -> usize {
+    let len = u64::try_from(len).unwrap_or(1);
+    usize::try_from(i % len).unwrap_or(0)
 }
 
 /// The author (user) id of post `id`: users are assigned round-robin.
@@ -79,9 +84,32 @@ fn score(id: u64) -> Value {
     }
 }
 
+/// `geo.lat` of user `uid` is `lat_of(lat_step(uid))` (one of 180 values).
+pub(crate) fn lat_step(uid: u64) -> u64 {
+    (uid * 37) % 180
+}
+
+pub(crate) fn lat_of(step: u64) -> f64 {
+    step as f64 - 89.5 + 0.125
+}
+
+/// `geo.lng` of user `uid` is `lng_of(lng_step(uid))` (one of 360 values).
+pub(crate) fn lng_step(uid: u64) -> u64 {
+    (uid * 71) % 360
+}
+
+pub(crate) fn lng_of(step: u64) -> f64 {
+    step as f64 - 179.5 + 0.25
+}
+
+/// `x-rate` of post `id` (one of 100 values, by `id % 100`).
+pub(crate) fn x_rate(id: u64) -> f64 {
+    (id % 100) as f64 / 4.0
+}
+
 fn geo(uid: u64) -> Value {
-    let lat = ((uid * 37) % 180) as f64 - 89.5 + 0.125;
-    let lng = ((uid * 71) % 360) as f64 - 179.5 + 0.25;
+    let lat = lat_of(lat_step(uid));
+    let lng = lng_of(lng_step(uid));
     json!({ "lat": lat, "lng": lng })
 }
 
@@ -122,6 +150,11 @@ fn reactions(comment_id: u64) -> Value {
     )
 }
 
+/// Seconds since the epoch of comment `k`'s `createdAt`: `k + 1` minutes after its post's.
+pub(crate) fn comment_created_secs(post_id: u64, k: u64) -> i64 {
+    created_secs(post_id) + as_i64(k + 1) * 60
+}
+
 /// Comment `k` (0-based) of post `post_id`; its id is `post_id * 10 + k + 1`.
 pub fn comment(post_id: u64, k: u64) -> Value {
     let cid = post_id * 10 + k + 1;
@@ -129,7 +162,7 @@ pub fn comment(post_id: u64, k: u64) -> Value {
         "id": cid,
         "postId": post_id,
         "body": format!("Comment {} on post {post_id} ✍️", k + 1),
-        "createdAt": iso_z(created_secs(post_id) + as_i64(k + 1) * 60),
+        "createdAt": iso_z(comment_created_secs(post_id, k)),
         "reactions": reactions(cid),
     })
 }
@@ -158,7 +191,7 @@ pub fn post(id: u64, users: u64) -> Value {
         "score": score(id),
         "viewCount": id * 7 % 1000,
         "isPublished": !id.is_multiple_of(5),
-        "x-rate": (id % 100) as f64 / 4.0,
+        "x-rate": x_rate(id),
         "meta.version": 1 + id % 3,
         "Display Name": format!("Post #{id}"),
     })

@@ -38,6 +38,51 @@ fn split_secs(secs: i64) -> (i64, u32, u32, i64, i64, i64) {
     (y, mo, d, rem / 3600, (rem % 3600) / 60, rem % 60)
 }
 
+/// Append `v` as exactly `N` zero-padded digits (`v` must have at most `N` digits).
+fn push_digits<const N: usize>(out: &mut Vec<u8>, mut v: u64) {
+    let mut digits = [b'0'; N];
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.extend_from_slice(&digits);
+}
+
+/// Append `YYYY-MM-DDTHH:MM:SS` (the year as `{:04}` formats it).
+fn push_date_time(out: &mut Vec<u8>, secs: i64) {
+    let (y, mo, d, h, mi, s) = split_secs(secs);
+    match u64::try_from(y) {
+        Ok(year) if year <= 9999 => push_digits::<4>(out, year),
+        _ => out.extend_from_slice(format!("{y:04}").as_bytes()),
+    }
+    out.push(b'-');
+    push_digits::<2>(out, u64::from(mo));
+    out.push(b'-');
+    push_digits::<2>(out, u64::from(d));
+    out.push(b'T');
+    // Hours, minutes and seconds come from a `rem_euclid`, so they are small and non-negative.
+    for (i, v) in [h, mi, s].into_iter().enumerate() {
+        if i > 0 {
+            out.push(b':');
+        }
+        push_digits::<2>(out, u64::try_from(v).unwrap_or(0));
+    }
+}
+
+/// Append [`iso_z`]`(secs)` to `out` without allocating.
+pub fn push_iso_z(out: &mut Vec<u8>, secs: i64) {
+    push_date_time(out, secs);
+    out.push(b'Z');
+}
+
+/// Append [`iso_millis_offset`]`(millis)` to `out` without allocating.
+pub fn push_iso_millis_offset(out: &mut Vec<u8>, millis: i64) {
+    push_date_time(out, millis.div_euclid(1000));
+    out.push(b'.');
+    push_digits::<3>(out, u64::try_from(millis.rem_euclid(1000)).unwrap_or(0));
+    out.extend_from_slice(b"+00:00");
+}
+
 /// `2024-01-01T00:10:00Z`
 pub fn iso_z(secs: i64) -> String {
     let (y, mo, d, h, mi, s) = split_secs(secs);
@@ -144,6 +189,28 @@ mod tests {
         assert_eq!(parse_iso_millis("1704067200"), Some(1_704_067_200_000));
         assert_eq!(parse_iso_millis("2024-13-01"), None);
         assert_eq!(parse_iso_millis("yesterday"), None);
+        for secs in [
+            i64::MIN / 2,
+            -62_167_219_201,
+            -62_167_219_200,
+            -1,
+            0,
+            59,
+            1_704_067_200,
+            253_402_300_799,
+            253_402_300_800,
+            720_000_000_000,
+            i64::MAX / 2,
+        ] {
+            let mut out = Vec::new();
+            push_iso_z(&mut out, secs);
+            assert_eq!(String::from_utf8(out).unwrap(), iso_z(secs), "{secs}");
+            for ms in [secs, secs.wrapping_mul(1000).wrapping_add(7)] {
+                let mut out = Vec::new();
+                push_iso_millis_offset(&mut out, ms);
+                assert_eq!(String::from_utf8(out).unwrap(), iso_millis_offset(ms));
+            }
+        }
         for d in [-800_000, -1, 0, 1, 19_723, 60_000] {
             let (y, m, dd) = civil_from_days(d);
             assert_eq!(days_from_civil(y, m, dd), d);

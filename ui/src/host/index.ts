@@ -1,6 +1,6 @@
 import type { AppInfo, Host } from './types';
 
-export type { AppInfo, Host, IpcError, IpcErrorCode } from './types';
+export type * from './types';
 export { HostProvider, useHost } from './context';
 
 declare global {

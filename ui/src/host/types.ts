@@ -1,7 +1,8 @@
 // The UI's whole view of the backend. Features depend on this interface only, so they run
 // unchanged against the real Tauri host, the fake host in browser tests, and test doubles.
+// Wire names are snake_case, exactly as the Rust commands in src-tauri/src/commands/ send them.
 
-/** Mirrors `app_info` in src-tauri/src/commands/app.rs (snake_case on the wire). */
+/** Mirrors `app_info` in src-tauri/src/commands/app.rs. */
 export interface AppInfo {
   name: string;
   version: string;
@@ -17,6 +18,244 @@ export interface IpcError {
   details: unknown;
 }
 
+/** A source document as the user wrote it: a dlt RESTAPIConfig, JSON value. */
+export type SourceDocument = Record<string, unknown>;
+
+export type SourceFormat = 'json' | 'yaml';
+
+/** An open source file. */
+export interface SourceFile {
+  /** Absolute path of the file. */
+  path: string;
+  /** Source name: the file stem (pipeline and secret names derive from it). */
+  name: string;
+  format: SourceFormat;
+  /** The document; edits go through here and are written back key order intact. */
+  document: SourceDocument;
+  /** The file's text as read (for the lossless JSON/YAML view). */
+  text: string;
+}
+
+/** An entry of the recent-sources list kept in the app store. */
+export interface RecentSource {
+  path: string;
+  name: string;
+  opened_at: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One validation problem (`resources[2].endpoint.paginator: ...`). */
+export interface Problem {
+  path: string;
+  message: string;
+  severity: Severity;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  problems: Problem[];
+  /** One-line summary of resources, parents and paginators when valid. */
+  summary: string | null;
+}
+
+/** Why pagination stopped. */
+export type StopReason =
+  | 'no_next_link'
+  | 'no_cursor'
+  | 'total_reached'
+  | 'empty_page'
+  | 'maximum_reached'
+  | 'has_more_false'
+  | 'single_page'
+  | 'repeated_page'
+  | 'max_pages'
+  | 'ignored'
+  | 'record_limit';
+
+export type RequestBody =
+  | { kind: 'none' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'form'; value: [string, string][] }
+  | { kind: 'raw'; value: string };
+
+export interface RequestTrace {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: RequestBody;
+}
+
+export interface RetryTrace {
+  status: number | null;
+  reason: string;
+  waited_ms: number;
+}
+
+export interface ResponseTrace {
+  status: number;
+  elapsed_ms: number;
+  size: number;
+  headers: [string, string][];
+  body_excerpt: string;
+  retries: RetryTrace[];
+}
+
+export interface PageTrace {
+  index: number;
+  request: RequestTrace;
+  response: ResponseTrace;
+  records: unknown[];
+  selector: string;
+  note: string | null;
+  position: unknown;
+  stop: StopReason | null;
+  /** The whole JSON body (previews keep it). */
+  body?: unknown;
+}
+
+export interface Detection {
+  /** The chosen paginator as config (what "Apply" writes into the source). */
+  config: Record<string, unknown>;
+  evidence: string;
+  score: number;
+}
+
+export interface PreviewTrace {
+  resource: string;
+  parents: { resource: string; record: unknown }[];
+  pages: PageTrace[];
+  records: unknown[];
+  raw_records: unknown[];
+  stop: StopReason | null;
+  detected_paginator: Detection | null;
+  detected_selector: string | null;
+  error: string | null;
+}
+
+export interface PreviewRequest {
+  /** The document to preview (unsaved edits included). */
+  document: SourceDocument;
+  /** The source name (for secret lookup). */
+  source_name: string;
+  /** Path of the source file, when saved (secrets.toml lookup beside it). */
+  source_path: string | null;
+  resource: string;
+  pages: number;
+  records: number;
+}
+
+/** Progress of a run, streamed over a channel (engine `RunEvent`). */
+export type RunEvent =
+  | { event: 'resource_started'; resource: string }
+  | { event: 'page'; resource: string; records: number; url: string; retries: number; elapsed_ms: number }
+  | { event: 'sequence_done'; resource: string; stop: StopReason | null }
+  | { event: 'warning'; resource: string; message: string };
+
+export interface RunRequest {
+  source_path: string;
+  /** SQLite file; default `<source dir>/<source name>.sqlite`. */
+  db: string | null;
+  resources: string[];
+  full_refresh: boolean;
+}
+
+export interface RunSummary {
+  pipeline: string;
+  load_id: string | null;
+  rows: Record<string, number>;
+  elapsed_ms: number;
+}
+
+/** A load recorded in `_dlt_loads`. */
+export interface LoadInfo {
+  load_id: string;
+  schema_name: string;
+  status: number;
+  inserted_at: string;
+  schema_version_hash: string;
+}
+
+export interface TableInfo {
+  name: string;
+  parent: string | null;
+  rows: number;
+}
+
+export interface RowPage {
+  columns: string[];
+  rows: unknown[][];
+  total: number;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+  truncated: boolean;
+}
+
+/** Incremental state of one resource. */
+export interface CursorState {
+  resource: string;
+  cursor_path: string;
+  initial_value: unknown;
+  last_value: unknown;
+  start_value: unknown;
+  unique_hashes: string[];
+}
+
+/** Where a secret reference resolves from; never the value. */
+export interface SecretStatus {
+  name: string;
+  resolves_from: 'environment' | 'secrets_toml' | 'keychain' | 'missing';
+  place: string | null;
+}
+
+export type ExportTarget = 'python' | 'json' | 'yaml';
+export type ImportFormat = 'auto' | 'json' | 'yaml' | 'python' | 'curl' | 'openapi';
+
+export interface ImportResult {
+  document: SourceDocument;
+  /** What the importer guessed, with evidence. */
+  notes: string[];
+  validation: ValidationResult;
+}
+
+/** A run that is going on: cancel it, or wait for its summary. */
+export interface RunHandle {
+  run_id: string;
+  done: Promise<RunSummary>;
+  cancel(): Promise<void>;
+}
+
 export interface Host {
   appInfo(): Promise<AppInfo>;
+
+  // Sources: files on disk chosen by the user; the recent list lives in the app store.
+  listRecent(): Promise<RecentSource[]>;
+  openSource(path: string): Promise<SourceFile>;
+  saveSource(path: string, document: SourceDocument, format: SourceFormat): Promise<SourceFile>;
+  validate(document: SourceDocument): Promise<ValidationResult>;
+  schema(): Promise<Record<string, unknown>>;
+
+  // Preview and runs.
+  preview(request: PreviewRequest): Promise<PreviewTrace>;
+  startRun(request: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunHandle>;
+  listLoads(db: string): Promise<LoadInfo[]>;
+
+  // Data: read-only views of a source's database.
+  listTables(db: string): Promise<TableInfo[]>;
+  pageRows(db: string, table: string, offset: number, limit: number): Promise<RowPage>;
+  query(db: string, sql: string): Promise<QueryResult>;
+  incrementalState(db: string, pipeline: string, source_name: string): Promise<CursorState[]>;
+  resetIncremental(db: string, pipeline: string, source_name: string, resource: string): Promise<void>;
+
+  // Secrets: values go in, never come back.
+  listSecrets(source_path: string): Promise<SecretStatus[]>;
+  setSecret(source_name: string, name: string, value: string): Promise<void>;
+  deleteSecret(source_name: string, name: string): Promise<void>;
+
+  // Export and import.
+  exportSource(source_path: string, to: ExportTarget, out_dir: string): Promise<string[]>;
+  importSource(text: string, from: ImportFormat): Promise<ImportResult>;
 }
