@@ -43,10 +43,50 @@ def workspace_version() -> str:
         return tomllib.load(f)["workspace"]["package"]["version"]
 
 
+# --- helpers ----------------------------------------------------------------------------
+
+
+class IpcFailure(AssertionError):
+    pass
+
+
+def invoke(driver, cmd: str, args: dict | None = None, then: str = "value"):
+    """Calls a Rust command from the webview, as ui/src/host/tauri.ts does; `then` is a JS
+    expression over `value` computed in the page (WebDriver does not keep object key order)."""
+    result = driver.execute_async_script(
+        f"""
+        const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+          .then((value) => done({{ ok: true, value: {then} }}), (error) => done({{ ok: false, error }}));
+        """,
+        cmd,
+        args or {},
+    )
+    if not result["ok"]:
+        raise IpcFailure(f"{cmd} failed: {result['error']}")
+    return result["value"]
+
+
+def invoke_error(driver, cmd: str, args: dict) -> dict:
+    try:
+        invoke(driver, cmd, args)
+    except IpcFailure as e:
+        return e.args[0]
+    raise AssertionError(f"{cmd} should have failed")
+
+
+def click(driver, xpath: str, timeout: float = 10) -> None:
+    WebDriverWait(driver, timeout).until(EC.element_to_be_clickable((By.XPATH, xpath))).click()
+
+
+def tab(driver, name: str) -> None:
+    click(driver, f"//*[@role='tab'][normalize-space()='{name}']")
+
+
 # --- the checks -------------------------------------------------------------------------
 
 
-def test_status_bar_shows_versions_from_rust(driver, artifacts: Path) -> None:
+def test_status_bar_shows_versions_from_rust(driver, ctx) -> None:
     version = workspace_version()
     expected = f"Pipewright {version} · engine {version}"
     # The fake host says 0.0.0-fake, so this text can only come from the Rust command.
@@ -54,30 +94,9 @@ def test_status_bar_shows_versions_from_rust(driver, artifacts: Path) -> None:
         EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-testid=status-bar]"), expected)
     )
     assert driver.title == "Pipewright", driver.title
-    sidebar = driver.find_element(By.CSS_SELECTOR, "aside.sidebar").text
-    assert "No sources yet" in sidebar, sidebar
 
 
-def test_clicking_a_tab_switches_the_view(driver, artifacts: Path) -> None:
-    runs = driver.find_element(By.ID, "tab-runs")
-    runs.click()
-    WebDriverWait(driver, 5).until(lambda d: runs.get_attribute("aria-selected") == "true")
-    design = driver.find_element(By.ID, "tab-design")
-    assert design.get_attribute("aria-selected") == "false"
-    panel = driver.find_element(By.CSS_SELECTOR, "[role=tabpanel]")
-    assert panel.get_attribute("id") == "panel-runs"
-    assert "Run a source into SQLite" in panel.text, panel.text
-
-    shot = artifacts / "window-webview.png"
-    driver.save_screenshot(str(shot))
-    print(f"screenshot: {shot}")
-    # The whole X screen too: proves a real window was mapped, not just a webview surface.
-    root_shot = artifacts / "window-xscreen.png"
-    if subprocess.run(["import", "-window", "root", str(root_shot)]).returncode == 0:
-        print(f"screenshot: {root_shot}")
-
-
-def test_csp_is_enforced(driver, artifacts: Path) -> None:
+def test_csp_is_enforced(driver, ctx) -> None:
     # Only the custom-protocol build serves the CSP header; eval is the cheapest thing it forbids.
     outcome = driver.execute_script(
         "try { eval('1'); return 'allowed'; } catch (e) { return e.name; }"
@@ -85,10 +104,135 @@ def test_csp_is_enforced(driver, artifacts: Path) -> None:
     assert outcome == "EvalError", f"eval was {outcome!r} under the app's CSP"
 
 
+def test_start_up_source_heads_the_recent_list(driver, ctx) -> None:
+    # PIPEWRIGHT_OPEN put it there (and into settings.json in the app data dir).
+    recent = invoke(driver, "list_recent")
+    assert recent and recent[0]["path"] == ctx.source and recent[0]["name"] == "demo", recent
+    WebDriverWait(driver, 10).until(
+        EC.text_to_be_present_in_element((By.CSS_SELECTOR, "nav[aria-label='Recent sources']"), "demo")
+    )
+
+
+def test_open_and_validate_a_source(driver, ctx) -> None:
+    file = invoke(driver, "open_source", {"path": ctx.source})
+    assert file["name"] == "demo" and file["format"] == "json", file
+    # Key order as written, seen from the page itself.
+    keys = invoke(driver, "open_source", {"path": ctx.source}, then="Object.keys(value.document)")
+    assert keys == ["client", "resources"], keys
+    result = invoke(driver, "validate", {"document": file["document"]})
+    assert result["valid"] is True, result
+    assert result["summary"].startswith("2 resources: posts"), result["summary"]
+
+    broken = dict(file["document"], resources=[{"name": "posts", "params": {}}])
+    result = invoke(driver, "validate", {"document": broken})
+    assert result["valid"] is False and result["summary"] is None, result
+    assert any(p["path"] == "resources[0]" for p in result["problems"]), result["problems"]
+
+    err = invoke_error(driver, "open_source", {"path": ctx.source + ".missing"})
+    assert "not_found" in err, err
+
+
+def test_secrets_go_in_and_never_come_out(driver, ctx) -> None:
+    statuses = invoke(driver, "list_secrets", {"source_path": ctx.source})
+    assert statuses == [{"name": "demo_token", "resolves_from": "missing", "place": None}], statuses
+    invoke(driver, "set_secret", {"source_name": "demo", "name": "demo_token", "value": "test-token"})
+    statuses = invoke(driver, "list_secrets", {"source_path": ctx.source})
+    assert statuses[0]["resolves_from"] == "keychain", statuses
+    assert "test-token" not in repr(statuses)
+
+
+def test_preview_a_resource_against_the_mock_api(driver, ctx) -> None:
+    # Through the UI: open the start-up source from the recent list, preview its first resource.
+    click(driver, "//nav[@aria-label='Recent sources']//button[.//*[normalize-space()='demo']]")
+    tab(driver, "Preview")
+    click(driver, "//*[@role='tabpanel']//button[normalize-space()='Preview']")
+    # The UI asks for its own page limit (5 as written); the API has 5 pages of 10 posts.
+    WebDriverWait(driver, 20).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid=timeline-row]")) >= 3
+    )
+    rows = driver.find_elements(By.CSS_SELECTOR, "[data-testid=timeline-row]")
+    assert all("200" in r.text for r in rows), [r.text for r in rows]
+    shot = ctx.artifacts / "window-preview.png"
+    driver.save_screenshot(str(shot))
+    print(f"screenshot: {shot}")
+
+    # And the command itself: three of five pages of ten posts, stopped by the page limit.
+    file = invoke(driver, "open_source", {"path": ctx.source})
+    trace = invoke(
+        driver,
+        "preview",
+        {
+            "request": {
+                "document": file["document"],
+                "source_name": "demo",
+                "source_path": ctx.source,
+                "resource": "posts",
+                "pages": 3,
+                "records": 100,
+            }
+        },
+    )
+    assert trace["error"] is None, trace["error"]
+    assert [p["response"]["status"] for p in trace["pages"]] == [200, 200, 200]
+    assert trace["pages"][0]["request"]["url"].startswith(ctx.mock_url), trace["pages"][0]["request"]
+    assert len(trace["records"]) == 30 and trace["stop"] == "max_pages", trace["stop"]
+    assert "test-token" not in repr(trace), "the bearer token leaked into the trace"
+
+
+def test_run_loads_rows_into_sqlite(driver, ctx) -> None:
+    # Through the UI: run the open source to completion.
+    tab(driver, "Runs")
+    click(driver, "//*[@role='tabpanel']//button[normalize-space()='Run']")
+    WebDriverWait(driver, 60).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=run-status]").text
+        in ("Completed", "Failed", "Cancelled")
+    )
+    status = driver.find_element(By.CSS_SELECTOR, "[data-testid=run-status]").text
+    assert status == "Completed", f"run ended {status}: {driver.find_element(By.CSS_SELECTOR, '[role=tabpanel]').text}"
+    shot = ctx.artifacts / "window-run.png"
+    driver.save_screenshot(str(shot))
+    print(f"screenshot: {shot}")
+
+    # The rows are in the database beside the source, as list_tables reports them.
+    db = str(Path(ctx.source).with_suffix(".sqlite"))
+    tables = {t["name"]: t for t in invoke(driver, "list_tables", {"db": db})}
+    assert tables["posts"]["rows"] == 50, tables.get("posts")
+    assert tables["comments"]["rows"] > 0, tables.get("comments")
+    assert tables["posts__comments"]["parent"] == "posts", tables.get("posts__comments")
+    loads = invoke(driver, "list_loads", {"db": db})
+    assert len(loads) >= 1 and loads[-1]["status"] == 0, loads
+    page = invoke(driver, "page_rows", {"db": db, "table": "posts", "offset": 0, "limit": 5})
+    assert page["total"] == 50 and len(page["rows"]) == 5, page["total"]
+    result = invoke(driver, "query", {"db": db, "sql": "SELECT COUNT(*) AS n FROM posts"})
+    assert result["rows"] == [[50]], result
+    err = invoke_error(driver, "query", {"db": db, "sql": "DELETE FROM posts"})
+    assert "validation" in err, err
+
+
+def test_data_tab_shows_the_tables(driver, ctx) -> None:
+    tab(driver, "Data")
+    tree = WebDriverWait(driver, 15).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "[role=tree][aria-label='Data tables']"))
+    )
+    WebDriverWait(driver, 15).until(lambda d: "posts" in tree.text)
+    shot = ctx.artifacts / "window-data.png"
+    driver.save_screenshot(str(shot))
+    print(f"screenshot: {shot}")
+    # The whole X screen too: proves a real window was mapped, not just a webview surface.
+    root_shot = ctx.artifacts / "window-xscreen.png"
+    if subprocess.run(["import", "-window", "root", str(root_shot)]).returncode == 0:
+        print(f"screenshot: {root_shot}")
+
+
 TESTS = [
     test_status_bar_shows_versions_from_rust,
-    test_clicking_a_tab_switches_the_view,
     test_csp_is_enforced,
+    test_start_up_source_heads_the_recent_list,
+    test_open_and_validate_a_source,
+    test_secrets_go_in_and_never_come_out,
+    test_preview_a_resource_against_the_mock_api,
+    test_run_loads_rows_into_sqlite,
+    test_data_tab_shows_the_tables,
 ]
 
 # --- runner ------------------------------------------------------------------------------
@@ -99,7 +243,10 @@ def main() -> int:
     ap.add_argument("--app", required=True)
     ap.add_argument("--driver", required=True)
     ap.add_argument("--artifacts", required=True, type=Path)
+    ap.add_argument("--source", required=True, help="the source the app opens at start-up")
+    ap.add_argument("--mock-url", required=True, help="base URL of the mock API it talks to")
     args = ap.parse_args()
+    ctx = argparse.Namespace(artifacts=args.artifacts, source=args.source, mock_url=args.mock_url)
 
     port, native_port = free_port(), free_port()
     # Inherits DISPLAY/XDG_* from run.sh; the app it launches inherits them in turn.
@@ -114,11 +261,13 @@ def main() -> int:
         opts.set_capability("browserName", "wry")
         opts.set_capability("tauri:options", {"application": args.app})
         driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
+        driver.set_script_timeout(60)
         for test in TESTS:
+            started = time.monotonic()
             try:
-                test(driver, args.artifacts)
+                test(driver, ctx)
                 passed += 1
-                print(f"ok   {test.__name__}")
+                print(f"ok   {test.__name__} ({time.monotonic() - started:.1f}s)")
             except Exception:
                 failed += 1
                 print(f"FAIL {test.__name__}")

@@ -1,22 +1,78 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Tabs } from './components/Tabs';
-import { TABS, TabPanel, type TabId } from './features/shell/panels';
+import { TextBaseProvider } from './features/editor/textBase';
+import { CommandPalette } from './features/palette/CommandPalette';
+import { shortcutText, useCommands } from './features/palette/commands';
+import { useShortcuts } from './features/palette/useShortcuts';
+import { ProblemsPanel } from './features/problems/ProblemsPanel';
+import { ProblemsProvider } from './features/problems/ProblemsProvider';
+import { NavigationProvider, useNavigation } from './features/shell/navigation';
+import { TABS, TabPanel } from './features/shell/panels';
+import { ThemeProvider, useTheme } from './features/shell/theme';
+import { SaveAsDialog } from './features/sources/SaveAsDialog';
 import { SourcesSidebar } from './features/sources/SourcesSidebar';
+import { SourceProvider, useSource } from './features/sources/state';
+import { useSave } from './features/sources/useSave';
 import { StatusBar } from './features/status/StatusBar';
 
+/** The whole app inside its providers (the host comes from outside: Tauri, fake or a test). */
 export function App() {
-  const [tab, setTab] = useState<TabId>('design');
+  return (
+    <ThemeProvider>
+      <SourceProvider>
+        <NavigationProvider>
+          <ProblemsProvider>
+            <TextBaseProvider>
+              <Shell />
+            </TextBaseProvider>
+          </ProblemsProvider>
+        </NavigationProvider>
+      </SourceProvider>
+    </ThemeProvider>
+  );
+}
+
+function Shell() {
+  const { tab, setTab } = useNavigation();
+  const { file, dirty } = useSource();
+  const { theme, toggle } = useTheme();
+  const save = useSave();
+  const [palette, setPalette] = useState(false);
+  const openPalette = useCallback(() => setPalette(true), []);
+  const commands = useCommands(save, openPalette);
+  useShortcuts(commands);
   return (
     <div className="shell">
       <SourcesSidebar />
       <header className="header">
         <h1 className="brand">Pipewright</h1>
         <Tabs label="Views" tabs={TABS} active={tab} onChange={setTab} />
+        <div className="header-actions">
+          {file && (
+            <button type="button" onClick={save.save} disabled={save.busy} title={shortcutText({ key: 's' })}>
+              {dirty ? 'Save' : 'Saved'}
+            </button>
+          )}
+          <button type="button" onClick={openPalette} title={shortcutText({ key: 'k' })}>
+            Commands <kbd>{shortcutText({ key: 'k' })}</kbd>
+          </button>
+          <button type="button" className="icon" onClick={toggle} aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}>
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        </div>
       </header>
       <main className="main">
         <TabPanel tab={tab} />
       </main>
+      <ProblemsPanel />
       <StatusBar />
+      {save.error && !save.asking && (
+        <div className="toast" role="alert">
+          Save failed: {save.error}
+        </div>
+      )}
+      {save.asking && <SaveAsDialog api={save} />}
+      {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
     </div>
   );
 }

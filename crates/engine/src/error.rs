@@ -38,8 +38,10 @@ pub enum Error {
         message: String,
     },
     /// The API answered with an error status (after retries where they apply).
-    #[error("HTTP {status} from {url}: {message}")]
+    #[error("{}HTTP {status} from {url}: {message}", resource_prefix(.resource))]
     Http {
+        /// The resource whose request failed, once known (the HTTP client does not know it).
+        resource: Option<String>,
         /// Status code.
         status: u16,
         /// The URL, secrets redacted.
@@ -48,8 +50,10 @@ pub enum Error {
         message: String,
     },
     /// The API could not be reached, or the connection failed (after retries).
-    #[error("network error for {url}: {message}")]
+    #[error("{}network error for {url}: {message}", resource_prefix(.resource))]
     Network {
+        /// The resource whose request failed, once known.
+        resource: Option<String>,
         /// The URL, secrets redacted.
         url: String,
         /// The cause.
@@ -87,4 +91,21 @@ impl Error {
     pub fn is_invalid_config(&self) -> bool {
         matches!(self, Error::Invalid { .. })
     }
+
+    /// Names the resource an HTTP or network error happened in (other kinds already name it or
+    /// are not about one), so a message says which resource and which URL.
+    pub fn in_resource(mut self, name: &str) -> Error {
+        if let Error::Http { resource, .. } | Error::Network { resource, .. } = &mut self {
+            resource.get_or_insert_with(|| name.to_string());
+        }
+        self
+    }
+}
+
+/// `"<resource>: "` in front of HTTP and network errors, as `Extract` errors start.
+fn resource_prefix(resource: &Option<String>) -> String {
+    resource
+        .as_deref()
+        .map(|r| format!("{r}: "))
+        .unwrap_or_default()
 }

@@ -121,3 +121,14 @@ fn typed_model_round_trips_and_adds_nothing() {
         assert_eq!(back, cfg, "{}", f.display());
     }
 }
+
+#[test]
+fn a_parent_with_shape_errors_is_not_called_unknown() {
+    let doc = serde_json::json!({"client": {"base_url": "http://x/"}, "resources": [
+        {"name": "a", "endpoint": {"path": "a", "paginator": {"type": "offset"}}},
+        {"name": "c", "endpoint": "a/{resources.a.id}/c"}
+    ]});
+    let problems = validate(&doc);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].path, "resources[0].endpoint.paginator");
+}

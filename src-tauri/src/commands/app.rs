@@ -2,6 +2,7 @@ use serde::Serialize;
 
 /// What the status bar shows. Field names are the wire names (`ui/src/host/types.ts`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AppInfo {
     pub name: &'static str,
     pub version: &'static str,
@@ -12,8 +13,7 @@ pub fn info() -> AppInfo {
     AppInfo {
         name: "Pipewright",
         version: env!("CARGO_PKG_VERSION"),
-        // The engine shares the workspace version; this becomes pipewright_engine::VERSION
-        // once the app depends on the engine.
+        // The engine shares the workspace version (it exports no version constant of its own).
         engine_version: env!("CARGO_PKG_VERSION"),
     }
 }

@@ -38,7 +38,8 @@ struct Args {
     verbose: bool,
 }
 
-#[tokio::main]
+// Multi-threaded: one worker per core, so requests are served in parallel.
+#[tokio::main(flavor = "multi_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let global_fault = args.chaos_rate.map(|rate| FaultSpec {

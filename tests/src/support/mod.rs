@@ -19,6 +19,7 @@ pub mod log;
 pub mod options;
 pub mod paging;
 pub mod params;
+pub mod render;
 mod routes;
 mod server;
 pub mod state;

@@ -1,10 +1,12 @@
 //! What every post listing shares: filtering (`since`, `until`, `since_id`, `sort`), page sizes,
 //! the `endless` switch and opaque cursors.
 
+use axum::response::Response;
 use serde_json::Value;
 
 use super::data::{post, updated_millis};
 use super::params::{ApiError, ApiResult, Params};
+use super::render::{json_page, push_array, push_post, POST_SIZE_HINT};
 use super::state::AppState;
 use super::time::parse_iso_millis;
 
@@ -91,7 +93,24 @@ impl Listing {
         }
     }
 
-    /// Posts at positions `offset..offset + limit`, cut at the end unless `unbounded`.
+    /// The posts at positions `offset..offset + limit`, cut at the end unless `unbounded`, to be
+    /// written as JSON (see [`Posts::push_json`]).
+    pub fn posts(&self, state: &AppState, offset: u64, limit: u64, unbounded: bool) -> Posts {
+        let end = if unbounded {
+            offset.saturating_add(limit)
+        } else {
+            offset.saturating_add(limit).min(self.len())
+        };
+        Posts {
+            listing: *self,
+            start: offset,
+            end: end.max(offset),
+            users: state.opts.users,
+        }
+    }
+
+    /// Posts at positions `offset..offset + limit`, cut at the end unless `unbounded`, as values
+    /// (the routes write them with [`Listing::posts`] instead).
     pub fn records(
         &self,
         state: &AppState,
@@ -107,6 +126,47 @@ impl Listing {
         (offset..end)
             .map(|i| post(self.id_at(i), state.opts.users))
             .collect()
+    }
+}
+
+/// Posts of a [`Listing`] at positions `start..end`, written as a JSON array without building
+/// `serde_json::Value`s (byte for byte what serialising [`Listing::records`] gives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posts {
+    listing: Listing,
+    start: u64,
+    end: u64,
+    users: u64,
+}
+
+impl Posts {
+    /// Number of posts.
+    pub fn len(&self) -> u64 {
+        self.end - self.start
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The expected size of the JSON array in bytes.
+    pub fn size_hint(&self) -> usize {
+        usize::try_from(self.len())
+            .unwrap_or(0)
+            .saturating_mul(POST_SIZE_HINT)
+    }
+
+    /// Append the posts as a JSON array.
+    pub fn push_json(&self, out: &mut Vec<u8>) {
+        push_array(out, self.len(), |out, i| {
+            push_post(out, self.listing.id_at(self.start + i), self.users)
+        });
+    }
+
+    /// A `200 application/json` response: `envelope` with these posts at key path `slot`.
+    pub fn response(&self, envelope: &Value, slot: &[&str]) -> Response {
+        json_page(envelope, slot, self.size_hint(), |out| self.push_json(out))
     }
 }
 

@@ -5,10 +5,14 @@ export interface TabsProps<T extends string> {
   tabs: readonly { id: T; title: string }[];
   active: T;
   onChange: (id: T) => void;
+  /** Prefix of the tab and panel ids (several tab lists on one page). */
+  idPrefix?: string;
 }
 
 /** WAI-ARIA tablist: roles and arrow keys make it reachable by keyboard and by tests. */
-export function Tabs<T extends string>({ label, tabs, active, onChange }: TabsProps<T>) {
+export function Tabs<T extends string>({ label, tabs, active, onChange, idPrefix }: TabsProps<T>) {
+  const tabId = (id: T) => (idPrefix ? `${idPrefix}-tab-${id}` : `tab-${id}`);
+  const panelId = (id: T) => (idPrefix ? `${idPrefix}-panel-${id}` : `panel-${id}`);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(e: KeyboardEvent, index: number) {
@@ -28,9 +32,9 @@ export function Tabs<T extends string>({ label, tabs, active, onChange }: TabsPr
             refs.current[i] = el;
           }}
           role="tab"
-          id={`tab-${tab.id}`}
+          id={tabId(tab.id)}
           aria-selected={tab.id === active}
-          aria-controls={`panel-${tab.id}`}
+          aria-controls={panelId(tab.id)}
           tabIndex={tab.id === active ? 0 : -1}
           className="tab"
           onClick={() => onChange(tab.id)}

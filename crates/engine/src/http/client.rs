@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::actions::{decide, ActionRule};
+use super::json::parse_body;
 use super::redact::{redact_url, scrub};
 use super::request::{Body, RequestSpec};
 use super::retry::{is_retriable_status, parse_retry_after, HttpSettings};
@@ -17,6 +18,8 @@ use crate::error::{Error, Result};
 
 /// One failed attempt before the one that counted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "RetryTrace"))]
 pub struct Retry {
     /// Status, when a response came back.
     pub status: Option<u16>,
@@ -37,6 +40,8 @@ pub struct Response {
     pub body: bytes::Bytes,
     /// Body parsed as JSON, when it is JSON.
     pub json: Option<Value>,
+    /// Why the body is not JSON, when it is not (see [`super::json::parse_body`]).
+    pub json_error: Option<String>,
     /// The URL requested, including the query (not redacted: redact before showing).
     pub url: String,
     /// Time of the final attempt.
@@ -107,6 +112,7 @@ impl HttpClient {
                 .await
                 .map_err(Error::Auth)?;
             let url = req.full_url().map_err(|m| Error::Network {
+                resource: None,
                 url: redact_url(&req.url),
                 message: m,
             })?;
@@ -120,7 +126,14 @@ impl HttpClient {
                     match resp.bytes().await {
                         Ok(b) => (status, headers, b),
                         Err(e) => {
-                            let reason = scrub(&e.without_url().to_string(), &secrets);
+                            // The status line came, the body did not (reset, stalled, cut short).
+                            let reason = scrub(
+                                &format!(
+                                    "reading the body of the {status} response: {}",
+                                    describe(&e, self.settings.timeout)
+                                ),
+                                &secrets,
+                            );
                             if self
                                 .retry_wait(attempt, None, None, &reason, &mut retries)
                                 .await
@@ -128,14 +141,18 @@ impl HttpClient {
                                 continue;
                             }
                             return Err(Error::Network {
+                                resource: None,
                                 url: shown,
-                                message: reason,
+                                message: format!(
+                                    "{reason} (after {attempt} attempt{})",
+                                    plural(attempt)
+                                ),
                             });
                         }
                     }
                 }
                 Err(e) => {
-                    let reason = scrub(&describe(&e), &secrets);
+                    let reason = scrub(&describe(&e, self.settings.timeout), &secrets);
                     if self
                         .retry_wait(attempt, None, None, &reason, &mut retries)
                         .await
@@ -143,17 +160,22 @@ impl HttpClient {
                         continue;
                     }
                     return Err(Error::Network {
+                        resource: None,
                         url: shown,
                         message: format!("{reason} (after {attempt} attempt{})", plural(attempt)),
                     });
                 }
             };
-            let json = serde_json::from_slice::<Value>(&bytes).ok();
+            let (json, json_error) = match parse_body(&bytes) {
+                Ok(v) => (Some(v), None),
+                Err(e) => (None, Some(e)),
+            };
             let response = Response {
                 status,
                 headers,
                 body: bytes,
                 json,
+                json_error,
                 url: url.to_string(),
                 elapsed: started.elapsed(),
                 retries: Vec::new(),
@@ -179,6 +201,7 @@ impl HttpClient {
                         continue;
                     }
                     return Err(Error::Http {
+                        resource: None,
                         status,
                         url: shown,
                         message: format!(
@@ -222,6 +245,7 @@ impl HttpClient {
                     String::new()
                 };
                 return Err(Error::Http {
+                    resource: None,
                     status,
                     url: shown,
                     message: format!("{hint}{tries}; body: {excerpt}"),
@@ -297,9 +321,14 @@ fn plural(n: u32) -> &'static str {
     }
 }
 
-fn describe(e: &reqwest::Error) -> String {
+fn describe(e: &reqwest::Error, timeout: Duration) -> String {
+    let timed_out;
     let kind = if e.is_timeout() {
-        "timed out"
+        timed_out = format!(
+            "timed out after {:.1} s (RUNTIME__REQUEST_TIMEOUT)",
+            timeout.as_secs_f64()
+        );
+        timed_out.as_str()
     } else if e.is_connect() {
         "could not connect"
     } else {

@@ -110,7 +110,8 @@ fn quote_big_integers(b: &[u8]) -> Option<Vec<u8>> {
                 let fraction_or_exponent = i < b.len() && matches!(b[i], b'.' | b'e' | b'E');
                 if fraction_or_exponent {
                     // A float: Python reads it as a float too. Skip the rest of it.
-                    while i < b.len() && matches!(b[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                    while i < b.len()
+                        && matches!(b[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
                     {
                         i += 1;
                     }
@@ -142,8 +143,10 @@ mod tests {
 
     #[test]
     fn ordinary_bodies_parse_as_usual() {
-        let v = parse_body(br#"{"a": [1, -2, 3.5, "12345678901234567890123"], "b": 18446744073709551615}"#)
-            .unwrap();
+        let v = parse_body(
+            br#"{"a": [1, -2, 3.5, "12345678901234567890123"], "b": 18446744073709551615}"#,
+        )
+        .unwrap();
         assert_eq!(
             v,
             json!({"a": [1, -2, 3.5, "12345678901234567890123"], "b": 18446744073709551615u64})
@@ -168,11 +171,21 @@ mod tests {
     }
 
     #[test]
+    fn floats_parse_exactly() {
+        // Off by one ULP without serde_json's `float_roundtrip` (workspace Cargo.toml).
+        let v = parse_body(b"[-1.4415637492540623e-139, 0.1, 1234.567891]").unwrap();
+        assert_eq!(v, json!([-1.4415637492540623e-139, 0.1, 1234.567891]));
+    }
+
+    #[test]
     fn errors_say_why() {
         assert_eq!(parse_body(b"  \n").unwrap_err(), "the body is empty");
         let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
         let e = parse_body(deep.as_bytes()).unwrap_err();
-        assert!(e.starts_with("it is nested more than 128 levels deep"), "{e}");
+        assert!(
+            e.starts_with("it is nested more than 128 levels deep"),
+            "{e}"
+        );
         assert!(parse_body(b"{\"a\": 1").unwrap_err().contains("EOF"));
         // Invalid JSON is never repaired by the quoting pass.
         assert!(parse_body(b"{123456789012345678901234: 1}").is_err());

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod client;
+pub mod json;
 pub mod redact;
 pub mod request;
 pub mod retry;

@@ -7,12 +7,14 @@ use crate::config::Method;
 
 /// A request body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "RequestBody"))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Body {
     /// No body.
     None,
     /// A JSON body (`application/json`).
-    Json(Value),
+    Json(#[cfg_attr(feature = "ts", ts(type = "unknown"))] Value),
     /// A form body (`application/x-www-form-urlencoded`), repeated keys allowed.
     Form(Vec<(String, String)>),
     /// A raw body sent as-is, with no content type.

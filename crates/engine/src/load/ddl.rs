@@ -133,24 +133,90 @@ impl Catalog {
             );
             return Ok(());
         }
-        for c in wanted {
-            if existing.iter().any(|e| e == &c.name) {
-                continue;
+        let missing: Vec<&Column> = wanted
+            .into_iter()
+            .filter(|c| !existing.iter().any(|e| e == &c.name))
+            .collect();
+        if missing.iter().any(|c| is_rowid_name(&c.name)) {
+            let added: Vec<String> = missing.iter().map(|c| def(c, false)).collect();
+            rebuild_with_columns(conn, db, name, &existing, &added)?;
+        } else {
+            for c in &missing {
+                // SQLite refuses `ADD COLUMN ... NOT NULL` without a default, so added columns
+                // are nullable in the DDL (the schema keeps the hint).
+                let sql = format!(
+                    "ALTER TABLE {} ADD COLUMN {}",
+                    qualified(db, name),
+                    def(c, false)
+                );
+                conn.execute_batch(&sql)?;
             }
-            // SQLite refuses `ADD COLUMN ... NOT NULL` without a default, so added columns are
-            // nullable in the DDL (the schema keeps the hint).
-            let sql = format!(
-                "ALTER TABLE {} ADD COLUMN {}",
-                qualified(db, name),
-                def(c, false)
-            );
-            conn.execute_batch(&sql)?;
-            if let Some(cols) = self.tables.get_mut(&(db.to_string(), name.to_string())) {
-                cols.push(c.name.clone());
-            }
+        }
+        if let Some(cols) = self.tables.get_mut(&(db.to_string(), name.to_string())) {
+            cols.extend(missing.iter().map(|c| c.name.clone()));
         }
         Ok(())
     }
+}
+
+/// A column named like SQLite's row id (`rowid`, `oid`, `_rowid_`, in any case). SQLite 3.50+
+/// refuses to `ALTER TABLE ... ADD COLUMN` one ("cannot add rowid alias"), although `CREATE
+/// TABLE` accepts it, so a record field `rowid` that first appears after its table exists
+/// used to fail the whole run.
+fn is_rowid_name(name: &str) -> bool {
+    ["rowid", "oid", "_rowid_"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(name))
+}
+
+/// Adds columns the way `ALTER TABLE ADD COLUMN` cannot: a new table with the existing columns
+/// (same types and NOT NULL flags) plus `added` (column definitions), the rows copied over in
+/// row order, the old table dropped and the new one renamed. Runs inside the load's
+/// transaction like any other DDL.
+fn rebuild_with_columns(
+    conn: &Connection,
+    db: &str,
+    name: &str,
+    existing: &[String],
+    added: &[String],
+) -> Result<(), LoadError> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {}.table_info({})", quote(db), quote(name)))?;
+    let mut defs: Vec<String> = stmt
+        .query_map([], |r| {
+            let (col, ty, not_null): (String, String, bool) = (r.get(1)?, r.get(2)?, r.get(3)?);
+            let mut d = quote(&col);
+            if !ty.is_empty() {
+                d.push(' ');
+                d.push_str(&ty);
+            }
+            if not_null {
+                d.push_str(" NOT NULL");
+            }
+            Ok(d)
+        })?
+        .collect::<Result<_, _>>()?;
+    drop(stmt);
+    defs.extend(added.iter().cloned());
+    let temp = format!("{name}__pw_rebuild");
+    let cols: Vec<String> = existing.iter().map(|c| quote(c)).collect();
+    // The old table has no row-id-named column (that is the one being added), so `_rowid_`,
+    // or failing that `rowid`, still means its row id.
+    let order = ["_rowid_", "rowid", "oid"]
+        .into_iter()
+        .find(|r| !existing.iter().any(|e| e.eq_ignore_ascii_case(r)))
+        .unwrap_or("_rowid_");
+    conn.execute_batch(&format!(
+        "CREATE TABLE {tmp} (\n\t{defs}\n);\n\
+         INSERT INTO {tmp} ({cols}) SELECT {cols} FROM {old} ORDER BY {order};\n\
+         DROP TABLE {old};\n\
+         ALTER TABLE {tmp} RENAME TO {new};",
+        tmp = qualified(db, &temp),
+        defs = defs.join(", \n\t"),
+        cols = cols.join(", "),
+        old = qualified(db, name),
+        new = quote(name),
+    ))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -204,5 +270,46 @@ mod tests {
         assert_eq!(sql_type(&col(DataType::Wei)), "NUMERIC(38, 0)");
         assert_eq!(sql_type(&col(DataType::Binary)), "BLOB");
         assert_eq!(quote("a\"b"), "\"a\"\"b\"");
+    }
+
+    #[test]
+    fn a_row_id_named_column_is_added_by_rebuilding() {
+        let conn = Connection::open_in_memory().unwrap();
+        let mut catalog = Catalog::default();
+        let mut table = Table::new_root("t");
+        table
+            .columns
+            .insert("a".into(), Column::new("a", Some(DataType::Bigint)));
+        catalog.sync(&conn, "main", "t", &table, true).unwrap();
+        conn.execute_batch("INSERT INTO t (a) VALUES (1), (2)")
+            .unwrap();
+        for name in ["rowid", "OID", "b"] {
+            table
+                .columns
+                .insert(name.into(), Column::new(name, Some(DataType::Text)));
+        }
+        catalog.sync(&conn, "main", "t", &table, true).unwrap();
+        conn.execute_batch("INSERT INTO t (a, rowid, \"OID\", b) VALUES (3, 'r', 'o', 'b')")
+            .unwrap();
+        let rows: Vec<(i64, Option<String>)> = conn
+            .prepare("SELECT a, rowid FROM t ORDER BY a")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows, vec![(1, None), (2, None), (3, Some("r".into()))]);
+        assert_eq!(
+            catalog.columns(&conn, "main", "t").unwrap(),
+            ["a", "rowid", "OID", "b"]
+        );
+        let not_null: i64 = conn
+            .query_row(
+                "SELECT \"notnull\" FROM pragma_table_info('t') WHERE name = 'a'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(not_null, 0);
     }
 }

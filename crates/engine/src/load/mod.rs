@@ -16,6 +16,7 @@ pub mod ddl;
 pub mod insert;
 pub mod merge;
 pub mod read;
+mod reset;
 pub mod state;
 mod system;
 
@@ -169,6 +170,37 @@ impl Load<'_> {
     /// The load id.
     pub fn load_id(&self) -> &str {
         &self.load_id
+    }
+
+    /// Drops the schema's tables, versions and loads and the pipeline's state, as
+    /// [`Loader::full_refresh`] does, but inside this load's transaction: a `--full-refresh` run
+    /// that fails, is cancelled or is killed leaves the previous load in place.
+    pub fn full_refresh(
+        &mut self,
+        schema_name: &str,
+        pipeline_name: &str,
+    ) -> Result<(), LoadError> {
+        read::drop_pipeline(&self.tx, schema_name, pipeline_name)?;
+        // Tables known to exist may be gone now.
+        self.catalog = Catalog::default();
+        Ok(())
+    }
+
+    /// The newest completed state of a pipeline, as this transaction sees it.
+    pub fn read_state(&self, pipeline_name: &str) -> Result<Option<Value>, LoadError> {
+        read::read_state(&self.tx, pipeline_name)
+    }
+
+    /// The newest stored version of a schema, as this transaction sees it.
+    pub fn read_schema(&self, schema_name: &str) -> Result<Option<Schema>, LoadError> {
+        read::read_schema(&self.tx, schema_name)
+    }
+
+    /// Commits what this load changed so far (e.g. a full refresh's drops) without recording a
+    /// load: no `_dlt_loads` row, no schema version, no state.
+    pub fn commit_without_load(self) -> Result<(), LoadError> {
+        self.tx.commit()?;
+        Ok(())
     }
 
     /// Announces that a resource's table takes part in this load. For `replace` this truncates

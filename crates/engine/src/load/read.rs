@@ -3,7 +3,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use rusqlite::types::ValueRef;
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -51,17 +51,101 @@ pub(crate) fn json_of(v: ValueRef<'_>) -> Value {
     }
 }
 
+fn table_exists(conn: &Connection, name: &str) -> Result<bool, LoadError> {
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(found.is_some())
+}
+
+/// [`Loader::read_state`] on any connection (or open transaction).
+pub(crate) fn read_state(
+    conn: &Connection,
+    pipeline_name: &str,
+) -> Result<Option<Value>, LoadError> {
+    if !table_exists(conn, STATE_TABLE)? || !table_exists(conn, LOADS_TABLE)? {
+        return Ok(None);
+    }
+    let encoded: Option<String> = conn
+        .query_row(
+            &format!(
+                "SELECT s.state FROM {} AS s JOIN {} AS l ON l.load_id = s._dlt_load_id \
+                 WHERE s.pipeline_name = ?1 AND l.status = 0 ORDER BY l.load_id DESC LIMIT 1",
+                qualified("main", STATE_TABLE),
+                qualified("main", LOADS_TABLE)
+            ),
+            [pipeline_name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    encoded.map(|s| decode_state(&s)).transpose()
+}
+
+/// [`Loader::read_schema`] on any connection (or open transaction).
+pub(crate) fn read_schema(
+    conn: &Connection,
+    schema_name: &str,
+) -> Result<Option<Schema>, LoadError> {
+    if !table_exists(conn, VERSION_TABLE)? {
+        return Ok(None);
+    }
+    let text: Option<String> = conn
+        .query_row(
+            &format!(
+                "SELECT schema FROM {} WHERE schema_name = ?1 ORDER BY inserted_at DESC, version DESC LIMIT 1",
+                qualified("main", VERSION_TABLE)
+            ),
+            [schema_name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let doc: Value = serde_json::from_str(&text).map_err(|e| {
+        LoadError::Schema(format!("stored schema `{schema_name}` is not JSON: {e}"))
+    })?;
+    from_dlt_json(&doc).map(Some).ok_or_else(|| {
+        LoadError::Schema(format!("stored schema `{schema_name}` is not a dlt schema"))
+    })
+}
+
+/// The statements of [`Loader::full_refresh`], run on `conn` without committing: inside a load's
+/// transaction they are undone with it when the load is not committed.
+pub(crate) fn drop_pipeline(
+    conn: &Connection,
+    schema_name: &str,
+    pipeline_name: &str,
+) -> Result<(), LoadError> {
+    let tables: Vec<String> = match read_schema(conn, schema_name)? {
+        Some(s) => s.data_tables().map(|t| t.name.clone()).collect(),
+        None => Vec::new(),
+    };
+    for t in tables.iter().filter(|t| !is_system_table(t)) {
+        conn.execute_batch(&format!("DROP TABLE IF EXISTS {}", qualified("main", t)))?;
+    }
+    for (table, key, value) in [
+        (VERSION_TABLE, "schema_name", schema_name),
+        (LOADS_TABLE, "schema_name", schema_name),
+        (STATE_TABLE, "pipeline_name", pipeline_name),
+    ] {
+        if table_exists(conn, table)? {
+            conn.execute(
+                &format!("DELETE FROM {} WHERE {key} = ?1", qualified("main", table)),
+                [value],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 impl Loader {
     fn table_exists(&self, name: &str) -> Result<bool, LoadError> {
-        let found: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
-                [name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(found.is_some())
+        table_exists(&self.conn, name)
     }
 
     /// All tables (data and system) with row counts and columns, by name.
@@ -131,50 +215,12 @@ impl Loader {
 
     /// The newest state of a pipeline whose load completed (dlt's restore query), decoded.
     pub fn read_state(&self, pipeline_name: &str) -> Result<Option<Value>, LoadError> {
-        if !self.table_exists(STATE_TABLE)? || !self.table_exists(LOADS_TABLE)? {
-            return Ok(None);
-        }
-        let encoded: Option<String> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT s.state FROM {} AS s JOIN {} AS l ON l.load_id = s._dlt_load_id \
-                     WHERE s.pipeline_name = ?1 AND l.status = 0 ORDER BY l.load_id DESC LIMIT 1",
-                    qualified("main", STATE_TABLE),
-                    qualified("main", LOADS_TABLE)
-                ),
-                [pipeline_name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        encoded.map(|s| decode_state(&s)).transpose()
+        read_state(&self.conn, pipeline_name)
     }
 
     /// The newest stored version of a schema.
     pub fn read_schema(&self, schema_name: &str) -> Result<Option<Schema>, LoadError> {
-        if !self.table_exists(VERSION_TABLE)? {
-            return Ok(None);
-        }
-        let text: Option<String> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT schema FROM {} WHERE schema_name = ?1 ORDER BY inserted_at DESC, version DESC LIMIT 1",
-                    qualified("main", VERSION_TABLE)
-                ),
-                [schema_name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(text) = text else {
-            return Ok(None);
-        };
-        let doc: Value = serde_json::from_str(&text).map_err(|e| {
-            LoadError::Schema(format!("stored schema `{schema_name}` is not JSON: {e}"))
-        })?;
-        from_dlt_json(&doc).map(Some).ok_or_else(|| {
-            LoadError::Schema(format!("stored schema `{schema_name}` is not a dlt schema"))
-        })
+        read_schema(&self.conn, schema_name)
     }
 
     /// The completed loads, oldest first.
@@ -200,51 +246,16 @@ impl Loader {
         Ok(rows)
     }
 
-    /// Drops every data table of the schema (as last stored, plus `extra_tables`), its schema
-    /// versions and loads, and the pipeline's state rows, in one transaction.
+    /// Drops every data table of the schema (as last stored), its schema versions and loads,
+    /// and the pipeline's state rows, in one transaction. A run uses [`super::Load::full_refresh`]
+    /// instead, so the drop commits only together with the new load.
     pub fn full_refresh(
         &mut self,
         schema_name: &str,
         pipeline_name: &str,
     ) -> Result<(), LoadError> {
-        let tables: Vec<String> = match self.read_schema(schema_name)? {
-            Some(s) => s.data_tables().map(|t| t.name.clone()).collect(),
-            None => Vec::new(),
-        };
-        let has = |n: &str| self.table_exists(n);
-        let (has_version, has_loads, has_state) =
-            (has(VERSION_TABLE)?, has(LOADS_TABLE)?, has(STATE_TABLE)?);
         let tx = self.conn.transaction()?;
-        for t in tables.iter().filter(|t| !is_system_table(t)) {
-            tx.execute_batch(&format!("DROP TABLE IF EXISTS {}", qualified("main", t)))?;
-        }
-        if has_version {
-            tx.execute(
-                &format!(
-                    "DELETE FROM {} WHERE schema_name = ?1",
-                    qualified("main", VERSION_TABLE)
-                ),
-                [schema_name],
-            )?;
-        }
-        if has_loads {
-            tx.execute(
-                &format!(
-                    "DELETE FROM {} WHERE schema_name = ?1",
-                    qualified("main", LOADS_TABLE)
-                ),
-                [schema_name],
-            )?;
-        }
-        if has_state {
-            tx.execute(
-                &format!(
-                    "DELETE FROM {} WHERE pipeline_name = ?1",
-                    qualified("main", STATE_TABLE)
-                ),
-                [pipeline_name],
-            )?;
-        }
+        drop_pipeline(&tx, schema_name, pipeline_name)?;
         tx.commit()?;
         Ok(())
     }

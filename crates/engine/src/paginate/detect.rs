@@ -11,8 +11,10 @@ use reqwest::header::HeaderMap;
 
 /// What detection chose and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Detection {
     /// The chosen paginator as config (what "Apply" writes into the source).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub config: Value,
     /// What in the response decided it.
     pub evidence: String,

@@ -27,6 +27,7 @@ pub use single_page::SinglePage;
 
 /// Why pagination stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum StopReason {
     /// The response had no next link.

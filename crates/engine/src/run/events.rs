@@ -6,6 +6,7 @@ use crate::paginate::StopReason;
 
 /// Something that happened during a run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum RunEvent {
     /// A resource started extracting (once per resource, not per parent record).

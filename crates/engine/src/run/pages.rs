@@ -18,6 +18,7 @@ use crate::select::{count_records, detect_records, take_records, Selector};
 
 /// A request as it may be shown: secrets masked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RequestTrace {
     /// Method.
     pub method: String,
@@ -31,6 +32,7 @@ pub struct RequestTrace {
 
 /// A response as it may be shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResponseTrace {
     /// Status code.
     pub status: u16,
@@ -48,6 +50,8 @@ pub struct ResponseTrace {
 
 /// One page of a sequence.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "PageTrace"))]
 pub struct Page {
     /// 0-based page number within the sequence.
     pub index: u64,
@@ -56,17 +60,20 @@ pub struct Page {
     /// What came back.
     pub response: ResponseTrace,
     /// The selected records.
+    #[cfg_attr(feature = "ts", ts(type = "unknown[]"))]
     pub records: Vec<Value>,
     /// The selector used (configured or detected).
     pub selector: String,
     /// Why the page is empty, when it is and the reason is known.
     pub note: Option<String>,
     /// Paginator position after this page (next cursor, offset, page or URL).
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub position: Option<Value>,
     /// Set on the last page: why paging stopped.
     pub stop: Option<StopReason>,
     /// The full JSON body (kept only when asked, for previews).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "unknown"))]
     pub body: Option<Value>,
 }
 
@@ -158,7 +165,11 @@ impl<'a> Sequence<'a> {
             return Ok(None);
         }
         self.seen.insert(self.request.fingerprint());
-        let sent = self.http.send(&self.request, self.auth, self.rules).await?;
+        let sent = self
+            .http
+            .send(&self.request, self.auth, self.rules)
+            .await
+            .map_err(|e| e.in_resource(&self.resource))?;
         let index = self.pages;
         self.pages += 1;
         let request = trace_request(&self.request, self.auth);
@@ -206,10 +217,11 @@ impl<'a> Sequence<'a> {
                 .get(reqwest::header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("no content type");
+            let why = response.json_error.as_deref().unwrap_or("not JSON");
             return Err(Error::Extract {
                 resource: self.resource.clone(),
                 message: format!(
-                    "the response from {} is not JSON ({ctype}); body: {}",
+                    "the response from {} is not JSON ({ctype}): {why}; body: {}",
                     redact_url(&response.url),
                     excerpt(&response.text())
                 ),

@@ -54,12 +54,14 @@ impl RunOptions {
 
 /// What a run did.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RunSummary {
     /// Pipeline name.
     pub pipeline: String,
     /// The committed load, or `None` when there was nothing new to load.
     pub load_id: Option<String>,
     /// Rows written per table (child tables included).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, number>"))]
     pub rows: IndexMap<String, u64>,
     /// Wall time.
     pub elapsed_ms: u64,

@@ -36,15 +36,18 @@ impl Default for PreviewLimits {
 
 /// The parent record a child preview was built from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParentUsed {
     /// The parent resource.
     pub resource: String,
     /// The first parent record.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub record: Value,
 }
 
 /// Everything a preview saw.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PreviewTrace {
     /// The resource previewed.
     pub resource: String,
@@ -53,8 +56,10 @@ pub struct PreviewTrace {
     /// Every page fetched.
     pub pages: Vec<Page>,
     /// Records after processing steps (as they would be loaded).
+    #[cfg_attr(feature = "ts", ts(type = "unknown[]"))]
     pub records: Vec<Value>,
     /// Records before processing steps.
+    #[cfg_attr(feature = "ts", ts(type = "unknown[]"))]
     pub raw_records: Vec<Value>,
     /// Why paging stopped.
     pub stop: Option<StopReason>,

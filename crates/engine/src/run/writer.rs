@@ -14,7 +14,7 @@ use super::executor::{Extracted, FinalStates};
 use crate::error::{Error, Result};
 use crate::incremental::CursorState;
 use crate::load::state::default_state;
-use crate::load::{new_load_id, Loader};
+use crate::load::{new_load_id, Load, LoadError, Loader};
 use crate::normalize::{Batch, Normalizer, Schema, TableHints};
 
 /// What the writer needs to know about the run.
@@ -58,39 +58,30 @@ pub fn spawn(
 ) -> std::thread::JoinHandle<Result<Written>> {
     std::thread::spawn(move || {
         let load_err = |e: &dyn std::fmt::Display| Error::Load(e.to_string());
-        let opened = (|| -> Result<(Loader, Schema, Value)> {
-            let mut loader = Loader::open(&setup.db).map_err(|e| load_err(&e))?;
-            if setup.full_refresh {
-                loader
-                    .full_refresh(&setup.schema, &setup.pipeline)
-                    .map_err(|e| load_err(&e))?;
+        let load_id = new_load_id();
+        let mut loader = match Loader::open(&setup.db) {
+            Ok(l) => l,
+            Err(e) => {
+                let msg = e.to_string();
+                let _ = ready.send(Err(load_err(&e)));
+                return Err(Error::Load(msg));
             }
-            let schema = loader
-                .read_schema(&setup.schema)
-                .map_err(|e| load_err(&e))?
-                .unwrap_or_else(|| Schema::new(&setup.schema));
-            let state = loader
-                .read_state(&setup.pipeline)
-                .map_err(|e| load_err(&e))?
-                .unwrap_or_else(|| default_state(&setup.pipeline, "main", &setup.schema));
-            Ok((loader, schema, state))
-        })();
-        let (mut loader, schema, mut state) = match opened {
+        };
+        let opened = begin_load(&mut loader, &load_id, &setup);
+        let (mut load, schema, mut state) = match opened {
             Ok(x) => x,
             Err(e) => {
                 let msg = e.to_string();
-                let _ = ready.send(Err(e));
+                let _ = ready.send(Err(load_err(&e)));
                 return Err(Error::Load(msg));
             }
         };
         let _ = ready.send(Ok(cursor_states(&state, &setup.schema)));
-        let load_id = new_load_id();
         let mut normalizer = Normalizer::new(schema, &load_id);
         let mut tables = Vec::with_capacity(setup.hints.len());
         for h in &setup.hints {
             tables.push(normalizer.register_table(h).map_err(|e| load_err(&e))?);
         }
-        let mut load = loader.begin(&load_id).map_err(|e| load_err(&e))?;
         for root in &tables {
             load.start_table(normalizer.schema(), root)
                 .map_err(|e| load_err(&e))?;
@@ -116,7 +107,11 @@ pub fn spawn(
                 apply_cursor_states(&mut state, &setup.schema, finals);
                 let nothing_new = written.values().all(|n| *n == 0) && before == state;
                 if nothing_new {
-                    // dlt produces no load package when a run brings nothing new.
+                    // dlt produces no load package when a run brings nothing new; a full
+                    // refresh's drops are still kept.
+                    if setup.full_refresh {
+                        load.commit_without_load().map_err(|e| load_err(&e))?;
+                    }
                     return Ok(Written {
                         load_id: None,
                         rows: written,
@@ -137,6 +132,28 @@ pub fn spawn(
             }),
         }
     })
+}
+
+/// Starts the load's transaction, then (inside it) applies a full refresh and reads the stored
+/// schema and state. The full refresh belongs to the load: a run that does not commit leaves the
+/// previous load and state as they were (dropping in a transaction of its own, as before, lost
+/// them when the run then failed, was cancelled or was killed).
+fn begin_load<'l>(
+    loader: &'l mut Loader,
+    load_id: &str,
+    setup: &WriterSetup,
+) -> Result<(Load<'l>, Schema, Value), LoadError> {
+    let mut load = loader.begin(load_id)?;
+    if setup.full_refresh {
+        load.full_refresh(&setup.schema, &setup.pipeline)?;
+    }
+    let schema = load
+        .read_schema(&setup.schema)?
+        .unwrap_or_else(|| Schema::new(&setup.schema));
+    let state = load
+        .read_state(&setup.pipeline)?
+        .unwrap_or_else(|| default_state(&setup.pipeline, "main", &setup.schema));
+    Ok((load, schema, state))
 }
 
 /// `state.sources.<schema>.resources.<resource>.incremental.<cursor_path>` as dlt keeps it.

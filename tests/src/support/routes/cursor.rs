@@ -6,11 +6,11 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 
 use super::body_json;
-use crate::support::paging::{decode_cursor, encode_cursor, page_size, Endless, Listing};
+use crate::support::paging::{decode_cursor, encode_cursor, page_size, Endless, Listing, Posts};
 use crate::support::params::{ApiError, ApiResult, Params};
 use crate::support::state::AppState;
 
@@ -22,7 +22,7 @@ pub fn routes() -> Router<Arc<AppState>> {
 }
 
 struct Page {
-    data: Vec<Value>,
+    data: Posts,
     next: Option<String>,
 }
 
@@ -33,7 +33,7 @@ fn serve(state: &AppState, p: &Params, cursor: Option<&str>, size: u64) -> ApiRe
         Some(c) => decode_cursor(c)?,
     };
     let endless = Endless::from_request(p)?;
-    let data = listing.records(state, offset, size, endless == Endless::Increasing);
+    let data = listing.posts(state, offset, size, endless == Endless::Increasing);
     let next = endless
         .has_next(&listing, offset, size)
         .then(|| match endless {
@@ -43,14 +43,15 @@ fn serve(state: &AppState, p: &Params, cursor: Option<&str>, size: u64) -> ApiRe
     Ok(Page { data, next })
 }
 
-async fn by_query(State(state): State<Arc<AppState>>, p: Params) -> ApiResult<Json<Value>> {
+async fn by_query(State(state): State<Arc<AppState>>, p: Params) -> ApiResult {
     let size = page_size(&state, &p, &["limit", "per_page"])?;
     let cursor = p.get("cursor");
     let page = serve(&state, &p, cursor, size)?;
-    Ok(Json(json!({
-        "data": page.data,
+    let envelope = json!({
+        "data": null,
         "cursors": { "self": cursor, "next": page.next },
-    })))
+    });
+    Ok(page.data.response(&envelope, &["data"]))
 }
 
 /// The first of `paths` (dot-separated) found in `body`.
@@ -62,11 +63,7 @@ pub fn lookup<'a>(body: &'a Value, paths: &[&str]) -> Option<&'a Value> {
     })
 }
 
-async fn by_body(
-    State(state): State<Arc<AppState>>,
-    p: Params,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+async fn by_body(State(state): State<Arc<AppState>>, p: Params, body: Bytes) -> ApiResult {
     let body = body_json(&body)?;
     let cursor = match lookup(&body, &["cursor", "pagination.cursor"]) {
         None => None,
@@ -88,5 +85,6 @@ async fn by_body(
         None => page_size(&state, &p, &["limit"])?,
     };
     let page = serve(&state, &p, cursor.as_deref(), size)?;
-    Ok(Json(json!({ "data": page.data, "next_cursor": page.next })))
+    let envelope = json!({ "data": null, "next_cursor": page.next });
+    Ok(page.data.response(&envelope, &["data"]))
 }

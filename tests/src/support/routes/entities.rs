@@ -8,9 +8,12 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::support::data::{author_id, comment, comment_count, post, user};
+use crate::support::data::{author_id, comment_count, user};
 use crate::support::paging::{page_count, page_size};
 use crate::support::params::{ApiError, ApiResult, Params};
+use crate::support::render::{
+    json_page, push_array, push_comment, push_post, push_value, POST_SIZE_HINT,
+};
 use crate::support::state::AppState;
 
 /// The entity routes.
@@ -30,12 +33,12 @@ fn id_in(raw: &str, max: u64, what: &str) -> ApiResult<u64> {
     }
 }
 
-async fn one_post(
-    State(state): State<Arc<AppState>>,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+async fn one_post(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
     let id = id_in(&id, state.opts.posts, "post")?;
-    Ok(Json(post(id, state.opts.users)))
+    let users = state.opts.users;
+    Ok(json_page(&Value::Null, &[], POST_SIZE_HINT, |out| {
+        push_post(out, id, users)
+    }))
 }
 
 async fn one_user(
@@ -46,13 +49,15 @@ async fn one_user(
     Ok(Json(user(id)))
 }
 
-/// A page-number (base 1) page of `len` items produced by `item(index)`.
-fn numbered<F: Fn(u64) -> Value>(
+/// A page-number (base 1) page of `len` items, item `index` written by `item(out, index)`;
+/// `item_size` is the expected size of one item in bytes.
+fn numbered<F: Fn(&mut Vec<u8>, u64)>(
     state: &AppState,
     p: &Params,
     len: u64,
+    item_size: usize,
     item: F,
-) -> ApiResult<Value> {
+) -> ApiResult {
     let size = page_size(state, p, &["per_page", "limit"])?;
     let page = p.u64("page")?.unwrap_or(1);
     if page == 0 {
@@ -60,12 +65,18 @@ fn numbered<F: Fn(u64) -> Value>(
     }
     let start = (page - 1).saturating_mul(size).min(len);
     let end = start.saturating_add(size).min(len);
-    Ok(json!({
-        "data": (start..end).map(item).collect::<Vec<_>>(),
+    let envelope = json!({
+        "data": null,
         "page": page,
         "per_page": size,
         "total": len,
         "total_pages": page_count(len, size),
+    });
+    let capacity = usize::try_from(end - start)
+        .unwrap_or(0)
+        .saturating_mul(item_size);
+    Ok(json_page(&envelope, &["data"], capacity, |out| {
+        push_array(out, end - start, |out, i| item(out, start + i))
     }))
 }
 
@@ -73,20 +84,24 @@ async fn post_comments(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
     p: Params,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult {
     let id = id_in(&id, state.opts.posts, "post")?;
-    numbered(&state, &p, comment_count(id), |k| comment(id, k)).map(Json)
+    numbered(&state, &p, comment_count(id), 200, |out, k| {
+        push_comment(out, id, k)
+    })
 }
 
-async fn users(State(state): State<Arc<AppState>>, p: Params) -> ApiResult<Json<Value>> {
-    numbered(&state, &p, state.opts.users, |i| user(i + 1)).map(Json)
+async fn users(State(state): State<Arc<AppState>>, p: Params) -> ApiResult {
+    numbered(&state, &p, state.opts.users, 400, |out, i| {
+        push_value(out, &user(i + 1))
+    })
 }
 
 async fn user_posts(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
     p: Params,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult {
     let uid = id_in(&id, state.opts.users, "user")?;
     let users = state.opts.users.max(1);
     // Posts are assigned round-robin: user `uid` wrote posts uid, uid + users, ...
@@ -95,10 +110,9 @@ async fn user_posts(
     } else {
         0
     };
-    numbered(&state, &p, len, |i| {
+    numbered(&state, &p, len, POST_SIZE_HINT, |out, i| {
         let pid = uid + i * users;
         debug_assert_eq!(author_id(pid, users), uid);
-        post(pid, users)
+        push_post(out, pid, users)
     })
-    .map(Json)
 }

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::header::HeaderName;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::Value;
 
 use crate::support::paging::{decode_cursor, encode_cursor, page_size, Endless, Listing};
@@ -30,8 +30,8 @@ async fn page(State(state): State<Arc<AppState>>, p: Params) -> ApiResult {
         Some(c) => decode_cursor(c)?,
     };
     let endless = Endless::from_request(&p)?;
-    let data = listing.records(&state, offset, size, endless == Endless::Increasing);
-    let mut response: Response = Json(Value::Array(data)).into_response();
+    let data = listing.posts(&state, offset, size, endless == Endless::Increasing);
+    let mut response: Response = data.response(&Value::Null, &[]);
     if endless.has_next(&listing, offset, size) {
         let next = match endless {
             Endless::Same => offset,

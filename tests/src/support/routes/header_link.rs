@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::header::{HeaderName, LINK};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::Value;
 
 use crate::support::paging::{page_count, page_size, Endless, Listing};
@@ -35,7 +35,7 @@ async fn page(State(state): State<Arc<AppState>>, p: Params, absolute: bool) -> 
     }
     let endless = Endless::from_request(&p)?;
     let offset = (page - 1).saturating_mul(size);
-    let data = listing.records(&state, offset, size, endless == Endless::Increasing);
+    let data = listing.posts(&state, offset, size, endless == Endless::Increasing);
     let url = |pq: String| {
         let target = if absolute {
             format!("{}{pq}", state.base_url)
@@ -64,7 +64,7 @@ async fn page(State(state): State<Arc<AppState>>, p: Params, absolute: bool) -> 
     let total = HeaderName::from_static("x-total-count");
     Ok((
         [(LINK, links.join(", ")), (total, listing.len().to_string())],
-        Json(Value::Array(data)),
+        data.response(&Value::Null, &[]),
     )
         .into_response())
 }

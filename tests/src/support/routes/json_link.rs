@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 
 use crate::support::paging::{page_size, Endless, Listing};
@@ -36,11 +36,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/json_link/nested/posts", route(Style::Nested))
 }
 
-async fn page(
-    State(state): State<Arc<AppState>>,
-    p: Params,
-    style: Style,
-) -> ApiResult<Json<Value>> {
+async fn page(State(state): State<Arc<AppState>>, p: Params, style: Style) -> ApiResult {
     let listing = Listing::from_request(&state, &p)?;
     let size = page_size(&state, &p, &["limit", "per_page"])?;
     let page = p.u64("page")?.unwrap_or(1);
@@ -49,7 +45,7 @@ async fn page(
     }
     let endless = Endless::from_request(&p)?;
     let offset = (page - 1).saturating_mul(size);
-    let data = listing.records(&state, offset, size, endless == Endless::Increasing);
+    let data = listing.posts(&state, offset, size, endless == Endless::Increasing);
     let next_pq = match endless {
         Endless::Same => p.path_and_query(),
         _ => p.with(&[("page", (page + 1).to_string())]),
@@ -62,25 +58,30 @@ async fn page(
             _ => format!("{}{}", state.base_url, next_pq),
         });
     let total = listing.len();
-    Ok(Json(match style {
-        Style::Absolute | Style::RelativePath | Style::QueryOnly => {
-            json!({ "data": data, "count": total, "page": page, "next": next })
-        }
+    let (envelope, slot) = match style {
+        Style::Absolute | Style::RelativePath | Style::QueryOnly => (
+            json!({ "data": null, "count": total, "page": page, "next": next }),
+            "data",
+        ),
         Style::OData => {
             let mut body = json!({
                 "@odata.context": format!("{}/$metadata#posts", state.base_url),
                 "@odata.count": total,
-                "value": data,
+                "value": null,
             });
             if let (Some(link), Some(obj)) = (next, body.as_object_mut()) {
                 obj.insert("@odata.nextLink".into(), Value::String(link));
             }
-            body
+            (body, "value")
         }
-        Style::Nested => json!({
-            "data": data,
-            "links": { "self": format!("{}{}", state.base_url, p.path_and_query()), "next": next },
-            "meta": { "total": total },
-        }),
-    }))
+        Style::Nested => (
+            json!({
+                "data": null,
+                "links": { "self": format!("{}{}", state.base_url, p.path_and_query()), "next": next },
+                "meta": { "total": total },
+            }),
+            "data",
+        ),
+    };
+    Ok(data.response(&envelope, &[slot]))
 }

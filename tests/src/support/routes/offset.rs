@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::response::Response;
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 
 use super::body_json;
@@ -34,25 +35,28 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/offset/body/posts", post(by_body))
 }
 
-fn render(state: &AppState, p: &Params, offset: u64, limit: u64, shape: Shape) -> ApiResult<Value> {
+fn render(
+    state: &AppState,
+    p: &Params,
+    offset: u64,
+    limit: u64,
+    shape: Shape,
+) -> ApiResult<Response> {
     let listing = Listing::from_request(state, p)?;
-    let data = listing.records(state, offset, limit, false);
+    let data = listing.posts(state, offset, limit, false);
     let total = listing.len();
-    Ok(match shape {
-        Shape::Total => json!({ "data": data, "total": total, "offset": offset, "limit": limit }),
-        Shape::NoTotal => json!({ "data": data }),
-        Shape::HasMore => json!({ "data": data, "has_more": offset.saturating_add(limit) < total }),
-    })
+    let envelope = match shape {
+        Shape::Total => json!({ "data": null, "total": total, "offset": offset, "limit": limit }),
+        Shape::NoTotal => json!({ "data": null }),
+        Shape::HasMore => json!({ "data": null, "has_more": offset.saturating_add(limit) < total }),
+    };
+    Ok(data.response(&envelope, &["data"]))
 }
 
-async fn by_query(
-    State(state): State<Arc<AppState>>,
-    p: Params,
-    shape: Shape,
-) -> ApiResult<Json<Value>> {
+async fn by_query(State(state): State<Arc<AppState>>, p: Params, shape: Shape) -> ApiResult {
     let limit = page_size(&state, &p, &["limit"])?;
     let offset = p.u64("offset")?.unwrap_or(0);
-    render(&state, &p, offset, limit, shape).map(Json)
+    render(&state, &p, offset, limit, shape)
 }
 
 fn body_u64(body: &Value, name: &str) -> ApiResult<Option<u64>> {
@@ -64,11 +68,7 @@ fn body_u64(body: &Value, name: &str) -> ApiResult<Option<u64>> {
     }
 }
 
-async fn by_body(
-    State(state): State<Arc<AppState>>,
-    p: Params,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+async fn by_body(State(state): State<Arc<AppState>>, p: Params, body: Bytes) -> ApiResult {
     let body = body_json(&body)?;
     let offset = body_u64(&body, "offset")?.unwrap_or(0);
     let limit = match body_u64(&body, "limit")? {
@@ -76,5 +76,5 @@ async fn by_body(
         Some(n) => n.min(state.opts.max_page_size),
         None => page_size(&state, &p, &["limit"])?,
     };
-    render(&state, &p, offset, limit, Shape::Total).map(Json)
+    render(&state, &p, offset, limit, Shape::Total)
 }

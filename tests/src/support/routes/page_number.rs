@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use axum::extract::State;
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
-use serde_json::{json, Value};
+use axum::Router;
+use serde_json::json;
 
 use crate::support::paging::{page_count, page_size, Listing};
 use crate::support::params::{ApiError, ApiResult, Params};
@@ -53,12 +54,12 @@ pub async fn page(
     p: Params,
     base: u64,
     shape: Shape,
-) -> ApiResult<Json<Value>> {
-    render(&state, &p, base, shape).map(Json)
+) -> ApiResult {
+    render(&state, &p, base, shape)
 }
 
 /// The page body (shared with the auth routes).
-pub fn render(state: &AppState, p: &Params, base: u64, shape: Shape) -> ApiResult<Value> {
+pub fn render(state: &AppState, p: &Params, base: u64, shape: Shape) -> ApiResult<Response> {
     let listing = Listing::from_request(state, p)?;
     let size = page_size(state, p, &["per_page", "limit"])?;
     let page = p.u64("page")?.unwrap_or(base);
@@ -68,26 +69,33 @@ pub fn render(state: &AppState, p: &Params, base: u64, shape: Shape) -> ApiResul
         )));
     }
     let offset = (page - base).saturating_mul(size);
-    let data = listing.records(state, offset, size, false);
+    let data = listing.posts(state, offset, size, false);
     let total = listing.len();
     let total_pages = page_count(total, size);
-    Ok(match shape {
-        Shape::Flat => json!({
-            "data": data,
+    let (envelope, slot) = match shape {
+        Shape::Flat => (
+            json!({
+                "data": null,
             "page": page,
             "per_page": size,
             "total": total,
             "total_pages": total_pages,
-        }),
-        Shape::Nested => json!({
-            "items": data,
-            "meta": { "pagination": {
-                "page": page,
-                "per_page": size,
-                "total_items": total,
-                "total_pages": total_pages,
-            } },
-        }),
-        Shape::NoTotal => json!({ "data": data }),
-    })
+            }),
+            "data",
+        ),
+        Shape::Nested => (
+            json!({
+                "items": null,
+                "meta": { "pagination": {
+                    "page": page,
+                    "per_page": size,
+                    "total_items": total,
+                    "total_pages": total_pages,
+                } },
+            }),
+            "items",
+        ),
+        Shape::NoTotal => (json!({ "data": null }), "data"),
+    };
+    Ok(data.response(&envelope, &[slot]))
 }

@@ -47,7 +47,7 @@ async fn protected(
     if let Some(denied) = check(&state, scheme, &headers, &p.raw_query) {
         return Ok(denied);
     }
-    render(&state, &p, 1, Shape::Flat).map(|body| Json(body).into_response())
+    render(&state, &p, 1, Shape::Flat)
 }
 
 fn oauth_error(status: StatusCode, error: &str, description: String) -> Response {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 
 use crate::support::paging::{page_size, Listing};
@@ -43,27 +43,28 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/selectors/deep/posts", route(Selector::Deep))
 }
 
-async fn page(
-    State(state): State<Arc<AppState>>,
-    p: Params,
-    sel: Selector,
-) -> ApiResult<Json<Value>> {
+async fn page(State(state): State<Arc<AppState>>, p: Params, sel: Selector) -> ApiResult {
     let listing = Listing::from_request(&state, &p)?;
     let limit = page_size(&state, &p, &["limit", "per_page"])?;
     let offset = p.u64("offset")?.unwrap_or(0);
-    let data = listing.records(&state, offset, limit, false);
+    let data = listing.posts(&state, offset, limit, false);
     let n = data.len();
-    Ok(Json(match sel {
-        Selector::SinglePage => json!({ "data": data, "count": n }),
-        Selector::Data => json!({ "data": data }),
-        Selector::ResultsPosts => {
-            json!({ "results": { "posts": data, "count": n }, "meta": { "source": "mock" } })
-        }
-        Selector::TopLevel => Value::Array(data),
-        Selector::Items => json!({ "items": data, "meta": { "count": n } }),
-        Selector::Deep => json!({
-            "tags": ["decoy"],
-            "response": { "body": { "records": data } },
-        }),
-    }))
+    let (envelope, slot): (Value, &[&str]) = match sel {
+        Selector::SinglePage => (json!({ "data": null, "count": n }), &["data"]),
+        Selector::Data => (json!({ "data": null }), &["data"]),
+        Selector::ResultsPosts => (
+            json!({ "results": { "posts": null, "count": n }, "meta": { "source": "mock" } }),
+            &["results", "posts"],
+        ),
+        Selector::TopLevel => (Value::Null, &[]),
+        Selector::Items => (json!({ "items": null, "meta": { "count": n } }), &["items"]),
+        Selector::Deep => (
+            json!({
+                "tags": ["decoy"],
+                "response": { "body": { "records": null } },
+            }),
+            &["response", "body", "records"],
+        ),
+    };
+    Ok(data.response(&envelope, slot))
 }

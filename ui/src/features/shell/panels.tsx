@@ -1,3 +1,8 @@
+import { DataTab } from '../data/DataTab';
+import { DesignTab } from '../design/DesignTab';
+import { PreviewTab } from '../preview/PreviewTab';
+import { RunsTab } from '../runs/RunsTab';
+
 export const TABS = [
   { id: 'design', title: 'Design' },
   { id: 'preview', title: 'Preview' },
@@ -7,18 +12,23 @@ export const TABS = [
 
 export type TabId = (typeof TABS)[number]['id'];
 
-// Placeholders until each feature folder provides its real view.
-const BLURBS: Record<TabId, string> = {
-  design: 'Design a REST API source: client, resources and their dependencies.',
-  preview: 'Preview requests, pages and records without loading anything.',
-  runs: 'Run a source into SQLite and follow its progress.',
-  data: 'Browse the tables a run has loaded.',
-};
+function Panel({ tab }: { tab: TabId }) {
+  switch (tab) {
+    case 'design':
+      return <DesignTab />;
+    case 'preview':
+      return <PreviewTab />;
+    case 'runs':
+      return <RunsTab />;
+    case 'data':
+      return <DataTab />;
+  }
+}
 
 export function TabPanel({ tab }: { tab: TabId }) {
   return (
-    <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
-      <p>{BLURBS[tab]}</p>
+    <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={`panel panel-${tab}`}>
+      <Panel tab={tab} />
     </section>
   );
 }

@@ -1,12 +1,14 @@
+// The status bar: the open file, whether it is saved, what validation says, and the versions.
 import { useEffect, useState } from 'react';
 import { useHost, type AppInfo } from '../../host';
+import { useProblems } from '../problems/ProblemsProvider';
+import { useSource } from '../sources/state';
 
-type State = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'error' };
+type Info = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'error' };
 
-export function StatusBar() {
+function useAppInfo(): Info {
   const host = useHost();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
+  const [state, setState] = useState<Info>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
     host.appInfo().then(
@@ -17,14 +19,44 @@ export function StatusBar() {
       live = false;
     };
   }, [host]);
+  return state;
+}
 
+function ValidationState() {
+  const { status, problems, error } = useProblems();
+  if (status === 'pending') return <span className="status-item">Checking…</span>;
+  if (status === 'failed') return <span className="status-item status-warn" title={error ?? undefined}>Not validated</span>;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (errors) return <span className="status-item status-error">✖ {errors} error{errors === 1 ? '' : 's'}{warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}</span>;
+  if (warnings) return <span className="status-item status-warn">⚠ {warnings} warning{warnings === 1 ? '' : 's'}</span>;
+  return <span className="status-item status-ok">✓ Valid</span>;
+}
+
+export function StatusBar() {
+  const info = useAppInfo();
+  const { file, dirty, untitled } = useSource();
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
-      {state.kind === 'ready'
-        ? `${state.info.name} ${state.info.version} · engine ${state.info.engine_version}`
-        : state.kind === 'error'
-          ? 'Backend unavailable'
-          : 'Connecting…'}
+      {file && (
+        <>
+          <span className="status-item status-file" title={file.path || 'not saved yet'}>
+            {file.name}
+            {file.path ? ` — ${file.path}` : ' (new)'}
+          </span>
+          <span className={`status-item ${dirty ? 'status-warn' : ''}`} data-testid="save-state">
+            {untitled ? 'Unsaved (new)' : dirty ? 'Unsaved changes' : 'Saved'}
+          </span>
+          <ValidationState />
+        </>
+      )}
+      <span className="status-item status-right">
+        {info.kind === 'ready'
+          ? `${info.info.name} ${info.info.version} · engine ${info.info.engine_version}`
+          : info.kind === 'error'
+            ? 'Backend unavailable'
+            : 'Connecting…'}
+      </span>
     </footer>
   );
 }

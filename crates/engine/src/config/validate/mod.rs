@@ -16,6 +16,7 @@ pub use path::{Path, Seg};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The source cannot run.
@@ -26,6 +27,7 @@ pub enum Severity {
 
 /// One problem found in a source document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     /// Where, e.g. `resources[2].endpoint.paginator.type`; `<root>` for the document itself.
     pub path: String,

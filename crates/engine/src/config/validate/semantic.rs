@@ -57,7 +57,16 @@ pub fn check(doc: &Value) -> Vec<Problem> {
             resources.push((i, r));
         }
     }
-    let names: BTreeSet<&str> = resources.iter().map(|(_, r)| r.name.as_str()).collect();
+    // Names come from the raw entries too: a resource with a shape error still exists, and its
+    // children must not be told their parent is unknown.
+    let names: BTreeSet<&str> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Value::String(s) => Some(s.as_str()),
+            Value::Object(o) => o.get("name").and_then(Value::as_str),
+            _ => None,
+        })
+        .collect();
     let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, r) in &resources {
         if let Some(first) = first_seen.get(r.name.as_str()) {
@@ -73,9 +82,12 @@ pub fn check(doc: &Value) -> Vec<Problem> {
         }
     }
     let mut parents_of = Vec::new();
+    let typed: BTreeSet<&str> = resources.iter().map(|(_, r)| r.name.as_str()).collect();
     for (i, r) in &resources {
         let at = Path::root().key("resources").index(*i);
-        let parents = resource(r, &names, &at, &mut out);
+        let mut parents = resource(r, &names, &at, &mut out);
+        // A parent with shape errors has its own messages; the graph checks the rest.
+        parents.retain(|p| typed.contains(p.as_str()));
         parents_of.push((r.name.clone(), parents));
     }
     if let Err(errors) = graph::build(&parents_of) {

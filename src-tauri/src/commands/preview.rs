@@ -1,0 +1,224 @@
+//! Preview: one resource's real requests with limits, traced page by page; nothing is loaded.
+
+use std::path::Path;
+
+use pipewright_engine::http::redact::scrub;
+use pipewright_engine::http::retry::HttpSettings;
+use pipewright_engine::run::preview::{preview as engine_preview, PreviewLimits, PreviewTrace};
+use serde::Deserialize;
+use serde_json::Value;
+use tauri::State;
+
+use super::secrets::Keychain;
+use crate::error::IpcError;
+
+/// Upper bounds on what one preview may fetch, whatever the request says.
+const MAX_PAGES: u64 = 1_000;
+const MAX_RECORDS: usize = 100_000;
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PreviewRequest {
+    /// The document to preview (unsaved edits included).
+    #[cfg_attr(test, ts(type = "Record<string, unknown>"))]
+    pub document: Value,
+    /// The source name (for secret lookup).
+    pub source_name: String,
+    /// Path of the source file, when saved (secrets.toml lookup beside it).
+    pub source_path: Option<String>,
+    pub resource: String,
+    pub pages: u64,
+    pub records: usize,
+}
+
+/// Runs a preview; every resolved secret value is scrubbed from the trace and from errors.
+pub async fn run_preview(
+    request: PreviewRequest,
+    keychain: &Keychain,
+    settings: HttpSettings,
+) -> Result<PreviewTrace, IpcError> {
+    let stores = keychain.stores(
+        &request.source_name,
+        request.source_path.as_deref().map(Path::new),
+    );
+    let limits = PreviewLimits {
+        pages: request.pages.clamp(1, MAX_PAGES),
+        records: request.records.clamp(1, MAX_RECORDS),
+    };
+    let result = engine_preview(
+        &request.document,
+        &request.source_name,
+        &request.resource,
+        limits,
+        &stores,
+        settings,
+    )
+    .await;
+    let secrets = stores.resolved_values();
+    match result {
+        Ok(mut trace) => {
+            scrub_trace(&mut trace, &secrets);
+            Ok(trace)
+        }
+        Err(e) => Err(IpcError::from_engine(&e, &secrets)),
+    }
+}
+
+/// Scrubs secret values from the parts of a trace the engine leaves as the API sent them
+/// (records, bodies, positions, notes, the error): an API may echo a key back.
+pub fn scrub_trace(t: &mut PreviewTrace, secrets: &[String]) {
+    if secrets.is_empty() {
+        return;
+    }
+    let values = t
+        .records
+        .iter_mut()
+        .chain(t.raw_records.iter_mut())
+        .chain(t.parents.iter_mut().map(|p| &mut p.record));
+    for v in values {
+        scrub_value(v, secrets);
+    }
+    for page in &mut t.pages {
+        for v in page
+            .records
+            .iter_mut()
+            .chain(page.position.iter_mut())
+            .chain(page.body.iter_mut())
+        {
+            scrub_value(v, secrets);
+        }
+        if let Some(note) = &mut page.note {
+            *note = scrub(note, secrets);
+        }
+        page.response.body_excerpt = scrub(&page.response.body_excerpt, secrets);
+        page.request.url = scrub(&page.request.url, secrets);
+        for (_, v) in page
+            .request
+            .headers
+            .iter_mut()
+            .chain(page.response.headers.iter_mut())
+        {
+            *v = scrub(v, secrets);
+        }
+    }
+    if let Some(e) = &mut t.error {
+        *e = scrub(e, secrets);
+    }
+}
+
+fn scrub_value(v: &mut Value, secrets: &[String]) {
+    match v {
+        Value::String(s) => *s = scrub(s, secrets),
+        Value::Array(items) => items.iter_mut().for_each(|x| scrub_value(x, secrets)),
+        Value::Object(map) => map.values_mut().for_each(|x| scrub_value(x, secrets)),
+        _ => {}
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview(
+    request: PreviewRequest,
+    keychain: State<'_, Keychain>,
+) -> Result<PreviewTrace, IpcError> {
+    let keychain = keychain.inner().clone();
+    tracing::info!(source = %request.source_name, resource = %request.resource, "preview");
+    run_preview(request, &keychain, HttpSettings::from_env()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pipewright_engine::paginate::StopReason;
+    use pipewright_engine::secrets::{MemoryStore, Sensitive};
+    use pipewright_tests::support::{MockApi, MockOptions};
+    use serde_json::json;
+
+    fn request(api: &MockApi, path: &str, pages: u64) -> PreviewRequest {
+        PreviewRequest {
+            document: json!({
+                "client": {"base_url": api.base_url(), "auth": {"type": "bearer", "token": "{secrets.demo_token}"}},
+                "resources": [{"name": "posts", "endpoint": {"path": path, "data_selector": "data",
+                    "params": {"limit": 5}}}],
+            }),
+            source_name: "demo".into(),
+            source_path: None,
+            resource: "posts".into(),
+            pages,
+            records: 1000,
+        }
+    }
+
+    fn keychain_with_token() -> Keychain {
+        let k = Keychain::new(Box::new(MemoryStore::default()));
+        k.store()
+            .set(
+                "demo",
+                "demo_token",
+                &Sensitive::new("test-token".to_string()),
+            )
+            .unwrap();
+        k
+    }
+
+    #[tokio::test]
+    async fn previews_pages_with_limits_and_detection() {
+        let api = MockApi::start(MockOptions::default()).await;
+        let keychain = keychain_with_token();
+        // json_link: the paginator is detected from the `next` link of the first page.
+        let trace = run_preview(
+            request(&api, "json_link/posts", 3),
+            &keychain,
+            HttpSettings::default(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(trace.resource, "posts");
+        assert_eq!(trace.pages.len(), 3, "{:?}", trace.error);
+        assert_eq!(trace.stop, Some(StopReason::MaxPages));
+        assert_eq!(trace.records.len(), 15);
+        let detected = trace.detected_paginator.as_ref().unwrap();
+        assert_eq!(detected.config["type"], "json_link", "{detected:?}");
+        // The bearer token is masked in what the UI sees.
+        let wire = serde_json::to_string(&trace).unwrap();
+        assert!(!wire.contains("test-token"), "token leaked into the trace");
+        api.stop().await;
+    }
+
+    #[tokio::test]
+    async fn errors_are_ipc_errors_without_secrets() {
+        let api = MockApi::start(MockOptions::default()).await;
+        // No token stored: a missing secret is an auth problem.
+        let err = run_preview(
+            request(&api, "auth/bearer/posts", 1),
+            &Keychain::new(Box::new(MemoryStore::default())),
+            HttpSettings::default(),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::Auth, "{err:?}");
+        assert!(err.message.contains("demo_token"), "{}", err.message);
+
+        let mut bad = request(&api, "auth/bearer/posts", 1);
+        bad.resource = "nope".into();
+        let err = run_preview(bad, &keychain_with_token(), HttpSettings::default())
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::Validation);
+
+        let mut trace = PreviewTrace {
+            resource: "r".into(),
+            parents: Vec::new(),
+            pages: Vec::new(),
+            records: vec![json!({"echo": "key abc-secret-1 here"})],
+            raw_records: Vec::new(),
+            stop: None,
+            detected_paginator: None,
+            detected_selector: None,
+            error: Some("failed with abc-secret-1".into()),
+        };
+        scrub_trace(&mut trace, &["abc-secret-1".to_string()]);
+        assert_eq!(trace.records[0]["echo"], "key *** here");
+        assert_eq!(trace.error.as_deref(), Some("failed with ***"));
+        api.stop().await;
+    }
+}

@@ -1,0 +1,82 @@
+// One preview trace: timeline, detection, the selected page's request and response with
+// click-to-configure, the records and the schema they would produce.
+import { useMemo, useState } from 'react';
+import type { PreviewTrace } from '../../host';
+import { Tabs } from '../../components/Tabs';
+import { DetectionPanel } from './configure/DetectionPanel';
+import { NodeActionsBar } from './configure/NodeActionsBar';
+import { parsePath, type Segment } from './json/jsonPath';
+import { RecordsPanel } from './records/RecordsPanel';
+import { SchemaPreview } from './records/SchemaPreview';
+import { RequestView } from './request/RequestView';
+import { ResponseView } from './request/ResponseView';
+import { PageTimeline } from './timeline/PageTimeline';
+import { StopBadge } from './timeline/StopBadge';
+
+const VIEWS = [
+  { id: 'response', title: 'Response' },
+  { id: 'request', title: 'Request' },
+  { id: 'records', title: 'Records' },
+  { id: 'schema', title: 'Schema' },
+] as const;
+type View = (typeof VIEWS)[number]['id'];
+
+export function Workbench({ trace }: { trace: PreviewTrace }) {
+  const [pageIndex, setPageIndex] = useState(0);
+  const [view, setView] = useState<View>('response');
+  const [node, setNode] = useState<{ path: Segment[]; value: unknown } | null>(null);
+  const page = trace.pages[Math.min(pageIndex, trace.pages.length - 1)] ?? null;
+  const recordsPath = useMemo(() => (page ? parsePath(page.selector) : null), [page]);
+  const total = trace.pages.reduce((n, p) => n + p.records.length, 0);
+
+  return (
+    <div className="workbench">
+      <section aria-labelledby="timeline-title" className="card">
+        <h3 id="timeline-title" className="row">
+          Pages
+          <span className="muted">
+            {trace.pages.length} {trace.pages.length === 1 ? 'page' : 'pages'}, {total} records
+          </span>
+          {trace.stop && <StopBadge reason={trace.stop} />}
+        </h3>
+        {trace.parents.length > 0 && (
+          <p className="muted">
+            Parent record from {trace.parents.map((p) => p.resource).join(', ')}: <code>{JSON.stringify(trace.parents[0].record).slice(0, 200)}</code>
+          </p>
+        )}
+        <PageTimeline
+          pages={trace.pages}
+          selected={pageIndex}
+          onSelect={(i) => {
+            setPageIndex(i);
+            setNode(null);
+          }}
+        />
+      </section>
+      {trace.error && (
+        <p role="alert" className="error">
+          {trace.error}
+        </p>
+      )}
+      <DetectionPanel trace={trace} />
+      <Tabs label="Page details" tabs={VIEWS} active={view} onChange={setView} idPrefix="page" />
+      <div role="tabpanel" id={`page-panel-${view}`} aria-labelledby={`page-tab-${view}`}>
+        {view === 'response' && page && (
+          <>
+            <NodeActionsBar resource={trace.resource} node={node} recordsPath={recordsPath} pageSize={page.records.length} />
+            <ResponseView
+              page={page}
+              recordsPath={recordsPath}
+              selected={node?.path ?? null}
+              onSelect={(path, value) => setNode({ path, value })}
+            />
+          </>
+        )}
+        {view === 'request' && page && <RequestView request={page.request} resource={trace.resource} />}
+        {view === 'records' && <RecordsPanel records={trace.records} rawRecords={trace.raw_records} />}
+        {view === 'schema' && <SchemaPreview resource={trace.resource} records={trace.records} />}
+        {!page && view !== 'records' && view !== 'schema' && <p className="muted">No page to show.</p>}
+      </div>
+    </div>
+  );
+}
