@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Tabs } from './components/Tabs';
 import { TextBaseProvider } from './features/editor/textBase';
+import { ExportDialog } from './features/export/ExportDialog';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { shortcutText, useCommands } from './features/palette/commands';
 import { useShortcuts } from './features/palette/useShortcuts';
@@ -38,6 +39,7 @@ function Shell() {
   const { theme, toggle } = useTheme();
   const save = useSave();
   const [palette, setPalette] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const openPalette = useCallback(() => setPalette(true), []);
   const commands = useCommands(save, openPalette);
   useShortcuts(commands);
@@ -51,6 +53,11 @@ function Shell() {
           {file && (
             <button type="button" onClick={save.save} disabled={save.busy} title={shortcutText({ key: 's' })}>
               {dirty ? 'Save' : 'Saved'}
+            </button>
+          )}
+          {file && (
+            <button type="button" onClick={() => setExporting(true)}>
+              Export…
             </button>
           )}
           <button type="button" onClick={openPalette} title={shortcutText({ key: 'k' })}>
@@ -72,6 +79,7 @@ function Shell() {
         </div>
       )}
       {save.asking && <SaveAsDialog api={save} />}
+      <ExportDialog open={exporting} onClose={() => setExporting(false)} />
       {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
     </div>
   );

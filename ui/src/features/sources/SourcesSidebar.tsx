@@ -6,6 +6,7 @@ import { TEMPLATES, fileFromTemplate } from './templates';
 import { useOpen } from './useOpen';
 import { useDiscardGuard } from './DiscardGuard';
 import { useRecent } from './useRecent';
+import { SecretsPanel } from '../secrets/SecretsPanel';
 
 export function SourcesSidebar() {
   const { file, open } = useSource();
@@ -78,6 +79,7 @@ export function SourcesSidebar() {
       </div>
       {importing && <ImportDialog onClose={() => setImporting(false)} onOpen={(f) => guard(() => open(f))} />}
       {dialog}
+      <SecretsPanel />
     </aside>
   );
 }
