@@ -59,6 +59,15 @@ pub enum Sent {
     Ignored(Response),
 }
 
+/// Response actions, reading the body as text only when some rule exists (validating a large
+/// body as UTF-8 on every page is measurable).
+fn decide_if_any(rules: &[ActionRule], status: u16, r: &Response) -> Option<ResponseActionKind> {
+    if rules.is_empty() {
+        return None;
+    }
+    decide(rules, status, &r.text(), r.json.as_ref())
+}
+
 impl Response {
     /// The body as text; borrowed (no copy) when it is valid UTF-8.
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
@@ -185,7 +194,7 @@ impl HttpClient {
                 .get(RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(parse_retry_after);
-            match decide(rules, status, &response.text(), response.json.as_ref()) {
+            match decide_if_any(rules, status, &response) {
                 Some(ResponseActionKind::Ignore) => {
                     return Ok(Sent::Ignored(Response {
                         retries,
