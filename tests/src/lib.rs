@@ -1,2 +1,3 @@
-//! Shared test support: fixture discovery, (later) the mock API server.
+//! Shared test support: the mock API server and the comparison of two SQLite files.
+pub mod compare;
 pub mod support;

@@ -5,9 +5,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
-#[path = "parity/compare.rs"]
-mod compare;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -15,6 +12,7 @@ use pipewright_engine::http::retry::HttpSettings;
 use pipewright_engine::run::events::Events;
 use pipewright_engine::run::pipeline::{run, RunOptions};
 use pipewright_engine::secrets::Stores;
+use pipewright_tests::compare;
 use pipewright_tests::support::{MockApi, MockOptions};
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
@@ -90,6 +88,11 @@ fn parity(name: &str, api_posts: u64, config: impl Fn(&str) -> Value, times: usi
         run_dlt(&py, &cfg, &dlt_db);
         run_pipewright(&cfg, &pw_db);
         compare::same_data(&dlt_db, &pw_db).unwrap_or_else(|e| panic!("{name}, run {run_no}: {e}"));
+        assert_eq!(
+            loads(&dlt_db),
+            loads(&pw_db),
+            "{name}, run {run_no}: _dlt_loads differ"
+        );
     }
 }
 
@@ -112,6 +115,18 @@ fn parity_growing(name: &str, sizes: &[u64], config: impl Fn(&str) -> Value) {
         compare::same_data(&dlt_db, &pw_db)
             .unwrap_or_else(|e| panic!("{name}, run {}: {e}", run_no + 1));
     }
+}
+
+/// Completed loads in `_dlt_loads`.
+fn loads(db: &Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM _dlt_loads WHERE status = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 fn pn() -> Value {

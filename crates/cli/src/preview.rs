@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use pipewright_engine::http::redact::scrub;
 use pipewright_engine::http::retry::HttpSettings;
 use pipewright_engine::run::preview::{preview, PreviewLimits, PreviewTrace};
+use pipewright_engine::run::scrub::scrub_trace;
 use serde_json::Value;
 
 use crate::source::Source;
@@ -202,44 +203,6 @@ fn records_table(out: &mut String, records: &[Value], n: usize) -> std::fmt::Res
         writeln!(out, "  {row}")?;
     }
     Ok(())
-}
-
-/// Scrubs secret values from the parts of a trace the engine leaves as the API sent them, before
-/// anything is shortened for display (a cut value would no longer match).
-fn scrub_trace(t: &mut PreviewTrace, secrets: &[String]) {
-    if secrets.is_empty() {
-        return;
-    }
-    let values = t
-        .records
-        .iter_mut()
-        .chain(t.raw_records.iter_mut())
-        .chain(t.parents.iter_mut().map(|p| &mut p.record));
-    for v in values {
-        scrub_value(v, secrets);
-    }
-    for page in &mut t.pages {
-        for v in page
-            .records
-            .iter_mut()
-            .chain(page.position.iter_mut())
-            .chain(page.body.iter_mut())
-        {
-            scrub_value(v, secrets);
-        }
-        if let Some(note) = &mut page.note {
-            *note = scrub(note, secrets);
-        }
-    }
-}
-
-fn scrub_value(v: &mut Value, secrets: &[String]) {
-    match v {
-        Value::String(s) => *s = scrub(s, secrets),
-        Value::Array(items) => items.iter_mut().for_each(|x| scrub_value(x, secrets)),
-        Value::Object(map) => map.values_mut().for_each(|x| scrub_value(x, secrets)),
-        _ => {}
-    }
 }
 
 fn display(v: &Value) -> String {

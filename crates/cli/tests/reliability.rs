@@ -11,8 +11,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
-#[path = "reliability/compare.rs"]
-mod compare;
 #[path = "reliability/crash.rs"]
 mod crash;
 #[path = "reliability/faults.rs"]
@@ -23,7 +21,6 @@ mod hostile;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -112,7 +109,7 @@ pub(crate) fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
             let data: Vec<String> = stmt
                 .query_map([], |r| {
                     Ok((0..n)
-                        .map(|i| cell(r.get_ref(i).unwrap()))
+                        .map(|i| pipewright_tests::compare::cell(r.get_ref(i).unwrap()))
                         .collect::<Vec<_>>()
                         .join("|"))
                 })
@@ -123,17 +120,6 @@ pub(crate) fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
             (name, rows)
         })
         .collect()
-}
-
-/// A value with its storage class, as the comparisons see it.
-pub(crate) fn cell(v: ValueRef<'_>) -> String {
-    match v {
-        ValueRef::Null => "NULL".into(),
-        ValueRef::Integer(i) => format!("i:{i}"),
-        ValueRef::Real(f) => format!("r:{f}"),
-        ValueRef::Text(t) => format!("t:{}", String::from_utf8_lossy(t)),
-        ValueRef::Blob(b) => format!("b:{b:?}"),
-    }
 }
 
 /// Load ids in `_dlt_loads`, oldest first (empty when there is no such table yet).

@@ -25,8 +25,8 @@ use pipewright_tests::support::{FaultSpec, MockApi, MockOptions};
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use super::compare::{by_post, read};
 use super::{assert_integrity, assert_ok, bin, dump, load_ids, outputs, run_cli, write_source};
+use pipewright_tests::compare::{by_post, read};
 
 const SEED: u64 = 0x5eed_0012;
 const TRIALS: u64 = 30;

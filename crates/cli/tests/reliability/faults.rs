@@ -7,8 +7,8 @@ use pipewright_tests::support::{Chaos, FaultSpec, MockApi, MockOptions, RetryAft
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use super::compare::same_data;
 use super::{assert_integrity, assert_ok, run_cli, write_source};
+use pipewright_tests::compare::same_data;
 
 const POSTS: u64 = 1200;
 const SEED: u64 = 12;

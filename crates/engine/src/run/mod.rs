@@ -6,4 +6,5 @@ pub mod pages;
 pub mod pipeline;
 pub mod preview;
 pub mod request;
+pub mod scrub;
 pub mod writer;

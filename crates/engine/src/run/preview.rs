@@ -8,7 +8,6 @@ use super::pages::{Page, Sequence};
 use super::request::{initial_request, IncrementalValues, ParentRecord};
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
-use crate::http::redact::scrub;
 use crate::http::retry::HttpSettings;
 use crate::jq::compile;
 use crate::paginate::detect::Detection;
@@ -302,36 +301,7 @@ pub fn apply_steps(r: &ResourcePlan, records: Vec<Value>) -> Result<Vec<Value>> 
 }
 
 /// Removes every resolved secret value from the trace, wherever it ended up.
-fn scrubbed(trace: PreviewTrace, stores: &Stores) -> PreviewTrace {
-    let secrets = stores.resolved_values();
-    if secrets.is_empty() {
-        return trace;
-    }
-    let Ok(text) = serde_json::to_string(&trace) else {
-        return trace;
-    };
-    let clean = scrub(&text, &secrets);
-    let mut trace = trace;
-    if clean != text {
-        if let Ok(v) = serde_json::from_str::<Value>(&clean) {
-            // Re-read only the parts that can hold request data.
-            if let Some(pages) = v
-                .get("pages")
-                .and_then(|p| serde_json::from_value::<Vec<Value>>(p.clone()).ok())
-            {
-                for (page, scrubbed) in trace.pages.iter_mut().zip(pages) {
-                    if let Ok(req) = serde_json::from_value(scrubbed["request"].clone()) {
-                        page.request = req;
-                    }
-                    if let Some(b) = scrubbed["response"]["body_excerpt"].as_str() {
-                        page.response.body_excerpt = b.to_string();
-                    }
-                }
-            }
-            if let Some(e) = v.get("error").and_then(Value::as_str) {
-                trace.error = Some(e.to_string());
-            }
-        }
-    }
+fn scrubbed(mut trace: PreviewTrace, stores: &Stores) -> PreviewTrace {
+    super::scrub::scrub_trace(&mut trace, &stores.resolved_values());
     trace
 }

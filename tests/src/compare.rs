@@ -1,5 +1,4 @@
-//! Comparing two SQLite files the way a dlt user would (the logic of
-//! `tests/tests/parity/compare.rs`): same tables, same columns in the same order, same rows —
+//! Comparing two SQLite files the way a dlt user would: same tables, same columns in the same order, same rows —
 //! with dlt's ids replaced by the identity of the row they point at, so a child row must point
 //! at the same parent in both files. Plus a view of rows by the post they belong to, for
 //! comparing a partial incremental load with the matching part of a complete one.
@@ -7,19 +6,29 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-use super::cell;
+/// A value with its storage class, as the comparisons see it.
+pub fn cell(v: ValueRef<'_>) -> String {
+    match v {
+        ValueRef::Null => "NULL".into(),
+        ValueRef::Integer(i) => format!("i:{i}"),
+        ValueRef::Real(f) => format!("r:{f}"),
+        ValueRef::Text(t) => format!("t:{}", String::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => format!("b:{b:?}"),
+    }
+}
 
 const ID_COLUMNS: [&str; 4] = ["_dlt_load_id", "_dlt_id", "_dlt_parent_id", "_dlt_root_id"];
 
-pub(crate) struct Table {
+pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
 /// Every data table (system tables `_dlt_*` aside) with its rows.
-pub(crate) fn read(path: &Path) -> Result<BTreeMap<String, Table>, String> {
+pub fn read(path: &Path) -> Result<BTreeMap<String, Table>, String> {
     let conn = Connection::open(path).map_err(|e| e.to_string())?;
     let names: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_dlt\\_%' ESCAPE '\\'")
@@ -53,7 +62,7 @@ fn parents_first(tables: &BTreeMap<String, Table>) -> Vec<&String> {
 }
 
 /// Rows with ids replaced by the identity of what they point at, sorted.
-pub(crate) fn canonical(tables: &BTreeMap<String, Table>) -> BTreeMap<String, Vec<String>> {
+pub fn canonical(tables: &BTreeMap<String, Table>) -> BTreeMap<String, Vec<String>> {
     let mut ident: HashMap<String, String> = HashMap::new();
     let mut out = BTreeMap::new();
     for name in parents_first(tables) {
@@ -93,7 +102,7 @@ pub(crate) fn canonical(tables: &BTreeMap<String, Table>) -> BTreeMap<String, Ve
 
 /// Ok when both files hold the same data (tables, columns, rows, parents); otherwise what
 /// differs first.
-pub(crate) fn same_data(expected: &Path, actual: &Path) -> Result<(), String> {
+pub fn same_data(expected: &Path, actual: &Path) -> Result<(), String> {
     let a = read(expected)?;
     let b = read(actual)?;
     let (ta, tb): (Vec<&String>, Vec<&String>) = (a.keys().collect(), b.keys().collect());
@@ -136,7 +145,7 @@ pub(crate) fn same_data(expected: &Path, actual: &Path) -> Result<(), String> {
 /// table → column), nested rows inherit their parent's post. Canonical rows here are
 /// `column=value` pairs without NULLs, so a column that is NULL in every row of a part does
 /// not make two equal parts differ.
-pub(crate) fn by_post(
+pub fn by_post(
     tables: &BTreeMap<String, Table>,
     roots: &[(&str, &str)],
 ) -> Result<BTreeMap<String, Vec<(i64, String)>>, String> {
