@@ -110,7 +110,12 @@ pub fn run(args: Args) -> ExitCode {
             ExitCode::from(130)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            // Every value the run resolved is masked, wherever an API may have echoed it.
+            let secrets = stores.resolved_values();
+            eprintln!(
+                "error: {}",
+                pipewright_engine::http::redact::scrub(&e.to_string(), &secrets)
+            );
             eprintln!(
                 "nothing of this run was kept; {} is as the previous run left it",
                 db.display()

@@ -578,3 +578,75 @@ fn keychain_cli_round_trip() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
 }
+
+/// The leak test: validate, export and a failing run (401) with planted secret values; nothing
+/// they print or write holds a value.
+#[test]
+fn validate_export_and_a_failing_run_leak_nothing() {
+    let api = mock();
+    let dir = Dir::new("leak");
+    let kc = dir.keychain();
+    let src = secret_source(dir.path(), api.base_url());
+    let wrong = "pw-planted-wrong-token-7781";
+    assert_eq!(set(Some(&kc), &src, "token", wrong).status.code(), Some(0));
+    assert_eq!(
+        set(Some(&kc), &src, "api_key", API_KEY).status.code(),
+        Some(0)
+    );
+    let planted = [wrong, API_KEY];
+
+    let out = bin(Some(&kc)).arg("validate").arg(&src).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_no_secret(&out, &planted);
+
+    let export_dir = dir.path().join("exported");
+    let out = bin(Some(&kc))
+        .args(["export", "--to", "python", "--out"])
+        .arg(&export_dir)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_no_secret(&out, &planted);
+
+    let db = dir.path().join("api.sqlite");
+    let out = bin(Some(&kc))
+        .args(["run", "--db"])
+        .arg(&db)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("401"), "{}", text(&out));
+    assert_no_secret(&out, &planted);
+
+    // Every file left behind: the export, the database (if any) and the keychain stand-in aside.
+    let mut files = vec![];
+    let mut stack = vec![dir.path().to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n != "keychain.toml") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(
+        files
+            .iter()
+            .any(|f| f.to_string_lossy().ends_with("_pipeline.py")),
+        "{files:?}"
+    );
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        for s in planted {
+            assert!(
+                !bytes.windows(s.len()).any(|w| w == s.as_bytes()),
+                "{} holds a secret",
+                f.display()
+            );
+        }
+    }
+}

@@ -284,7 +284,8 @@ impl<'a> Executor<'a> {
             self.events.emit(RunEvent::Page {
                 resource: r.resource.name.clone(),
                 records: records.len(),
-                url: page.request.url.clone(),
+                // Param rules already mask known keys; a secret placed elsewhere (a path) is scrubbed too.
+                url: crate::http::redact::scrub(&page.request.url, &self.stores.resolved_values()),
                 retries: page.response.retries.len(),
                 elapsed_ms: page.response.elapsed_ms,
             });
