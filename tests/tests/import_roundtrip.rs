@@ -118,10 +118,9 @@ fn curl_fixtures_become_valid_sources() {
                    "params": {"station": "HEL"}}}),
         ),
     ];
-    let files = fixtures("curl", &["sh"]);
-    assert_eq!(files.len(), expect.len());
-    for (path, (file, base, resource)) in files.iter().zip(expect) {
-        assert!(path.ends_with(file), "{} vs {file}", path.display());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/curl");
+    for (file, base, resource) in expect {
+        let path = &dir.join(file);
         let imported = import_file(path, ImportFrom::Auto);
         assert_eq!(imported.from, ImportFrom::Curl, "{file}");
         assert_valid(file, &imported);
@@ -139,17 +138,17 @@ fn curl_fixtures_become_valid_sources() {
             );
         }
     }
-    let chrome = import_file(&files[1], ImportFrom::Curl);
+    let chrome = import_file(&dir.join("chrome-copy-as-curl.sh"), ImportFrom::Curl);
     assert_eq!(
         chrome.value["client"]["headers"]["Cookie"],
         "{secrets.cookie}"
     );
-    let gh = import_file(&files[2], ImportFrom::Curl);
+    let gh = import_file(&dir.join("github-issues.sh"), ImportFrom::Curl);
     assert_eq!(
         gh.value["client"]["auth"],
         json!({"type": "bearer", "token": "{secrets.github_token}"})
     );
-    let data = import_file(&files[3], ImportFrom::Curl);
+    let data = import_file(&dir.join("offset-api-key.sh"), ImportFrom::Curl);
     assert_eq!(
         data.value["client"]["auth"]["api_key"],
         "{secrets.data_api_key}"
@@ -216,4 +215,29 @@ fn openapi_fixtures_become_valid_sources() {
         wh.value["resources"][2]["endpoint"]["params"]["as_of"],
         "2024-01-31"
     );
+}
+
+/// Every curl and OpenAPI fixture imports as a valid source; the sources are snapshot-tested so
+/// a change in what the importers guess shows up in review.
+#[test]
+fn curl_and_openapi_imports_are_snapshot_tested() {
+    let files = fixtures("curl", &["sh"]);
+    assert!(files.len() >= 10, "ten curl commands of real-world shapes");
+    let openapi = fixtures("openapi", &["yaml", "yml", "json"]);
+    assert!(openapi.len() >= 3);
+    for path in files.iter().chain(openapi.iter()) {
+        let imported = import_file(path, ImportFrom::Auto);
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        assert_valid(&name, &imported);
+        let text = std::fs::read_to_string(path).unwrap();
+        let shown = serde_json::to_string_pretty(&imported.value).unwrap();
+        // No value typed into a command survives: shell variables become references.
+        let shell_var = shown
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'$' && (w[1].is_ascii_uppercase() || w[1] == b'{'));
+        assert!(!shell_var, "{name}: a shell variable was kept: {shown}");
+        assert!(!text.is_empty());
+        insta::assert_snapshot!(format!("import-{name}"), shown);
+    }
 }

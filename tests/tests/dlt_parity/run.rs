@@ -196,6 +196,9 @@ fn exported_pipeline_loads_the_mock_api_into_sqlite() {
         data(&counts),
         "Pipewright vs the exported dlt pipeline"
     );
+    // Not only the counts: the same columns and rows, children under the same parents.
+    pipewright_tests::compare::same_data(&db, &ours)
+        .unwrap_or_else(|e| panic!("Pipewright vs the exported dlt pipeline: {e}"));
 
     // The incremental `since` went out converted by the jq `convert` (`+00:00` → `Z`).
     let sent: Vec<String> = api

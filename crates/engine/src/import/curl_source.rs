@@ -35,7 +35,7 @@ const NOISE_HEADERS: [&str; 12] = [
     "pragma",
     "cache-control",
 ];
-const QUERY_KEYS: [&str; 8] = [
+const QUERY_KEYS: [&str; 10] = [
     "api_key",
     "apikey",
     "api-key",
@@ -44,6 +44,8 @@ const QUERY_KEYS: [&str; 8] = [
     "access_token",
     "auth_token",
     "apiKey",
+    "appid",
+    "app_id",
 ];
 
 /// `{secrets.NAME}` for a value from the command: `$VAR` / `${VAR}` name the secret after the
@@ -165,12 +167,30 @@ fn client_auth(
             .then(|| format!("{}:{}", url.username(), url.password().unwrap_or("")))
     }) {
         let (u, p) = user.split_once(':').unwrap_or((&user, ""));
-        let p = secret(p, "password", "client.auth.password", guesses);
+        // An empty password stays empty (`-u "key:"`); anything else becomes a reference.
+        let p = if p.is_empty() {
+            String::new()
+        } else {
+            secret(p, "password", "client.auth.password", guesses)
+        };
+        // Some APIs (Stripe) take the key as the user name: `-u "$KEY:"`.
+        let u = if u.starts_with('$') {
+            secret(u, "username", "client.auth.username", guesses)
+        } else {
+            u.to_string()
+        };
         auth = Some(json!({"type": "http_basic", "username": u, "password": p}));
     }
     if let Some(t) = &r.bearer {
         let token = secret(t, "token", "client.auth.token", guesses);
         auth = Some(json!({"type": "bearer", "token": token}));
+    }
+    // Any other query value taken from a shell variable is a secret too.
+    for (k, v) in params.iter_mut() {
+        if let Some(text) = v.as_str().filter(|t| t.starts_with('$')) {
+            let at = format!("params.{k}");
+            *v = Value::String(secret(text, &identifier(k, "param"), &at, guesses));
+        }
     }
     let mut headers = Map::new();
     let mut json_type = r.json_body;
