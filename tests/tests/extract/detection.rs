@@ -123,3 +123,26 @@ fn processing_steps_apply_in_preview() {
     assert_eq!(t.records.len(), 6);
     assert!(t.records.iter().all(|r| r["tag"].is_string()));
 }
+
+#[test]
+fn preview_sends_the_converted_incremental_value_as_a_run_would() {
+    let api = api();
+    let doc = source(
+        &api,
+        json!({"name": "p", "endpoint": {"path": "posts", "data_selector": "data",
+        "params": {"since": "{incremental.start_value}"},
+        "paginator": {"type": "page_number", "base_page": 1, "total_path": "total_pages"},
+        "incremental": {"cursor_path": "updated_at", "initial_value": "2024-01-02T00:40:00.004+00:00",
+            "convert": "sub(\"\\\\+00:00$\"; \"Z\")"}}}),
+    );
+    let t = run(&doc, "p");
+    assert!(
+        t.pages[0]
+            .request
+            .url
+            .contains("since=2024-01-02T00%3A40%3A00.004Z"),
+        "{}",
+        t.pages[0].request.url
+    );
+    assert_eq!(ids(&t).first(), Some(&4));
+}

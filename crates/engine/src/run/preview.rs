@@ -9,6 +9,7 @@ use super::request::{initial_request, IncrementalValues, ParentRecord};
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
 use crate::http::retry::HttpSettings;
+use crate::incremental::{Incremental, IncrementalSpec};
 use crate::jq::compile;
 use crate::paginate::detect::Detection;
 use crate::paginate::StopReason;
@@ -161,7 +162,7 @@ async fn run_target(
         return Ok(());
     };
     let pr = parent.map(|(name, record)| ParentRecord { name, record });
-    let inc = incremental_values(ep);
+    let inc = incremental_values(r)?;
     let req = initial_request(plan, ep, pr.as_ref(), &inc, stores).map_err(|m| Error::Extract {
         resource: r.resource.name.clone(),
         message: m,
@@ -215,7 +216,7 @@ async fn first_record(
     };
     let pr = parent.map(|(name, record)| ParentRecord { name, record });
     let req =
-        initial_request(plan, ep, pr.as_ref(), &incremental_values(ep), stores).map_err(|m| {
+        initial_request(plan, ep, pr.as_ref(), &incremental_values(r)?, stores).map_err(|m| {
             Error::Extract {
                 resource: r.resource.name.clone(),
                 message: m,
@@ -240,22 +241,23 @@ async fn first_record(
     Ok(None)
 }
 
-/// Incremental values of a first run (no stored state): start = initial.
-fn incremental_values(ep: &crate::config::Endpoint) -> IncrementalValues {
-    let from_param = ep.params.iter().flatten().find_map(|(_, v)| match v {
-        crate::config::ParamValue::Incremental(p) => Some(p.initial_value.clone()),
-        _ => None,
-    });
-    let (initial, end) = match &ep.incremental {
-        Some(inc) => (inc.initial_value.clone(), inc.end_value.clone()),
-        None => (from_param.flatten(), None),
+/// The values a first run (no stored state) would send, `convert` applied: the same
+/// computation the executor makes, so a preview requests what a run would.
+fn incremental_values(r: &ResourcePlan) -> Result<IncrementalValues> {
+    let Some(spec) = r
+        .endpoint
+        .as_ref()
+        .and_then(|ep| IncrementalSpec::of(ep, r.resource.primary_key.as_ref()))
+    else {
+        return Ok(IncrementalValues::default());
     };
-    IncrementalValues {
-        initial_value: initial.clone(),
-        start_value: initial.clone(),
-        last_value: initial,
-        end_value: end,
-    }
+    let extract = |message: String| Error::Extract {
+        resource: r.resource.name.clone(),
+        message,
+    };
+    Incremental::new(spec, None)
+        .and_then(|i| i.values())
+        .map_err(extract)
 }
 
 /// Processing steps in order; within one step filter, then map, then yield_map.
