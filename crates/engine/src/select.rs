@@ -136,6 +136,21 @@ pub struct Selection {
     pub note: Option<String>,
 }
 
+/// Where `detect_records` finds the records, without copying them (`$` for the whole body).
+pub fn detect_path(json: &Value) -> String {
+    if !json.is_object() {
+        return "$".into();
+    }
+    let mut lists: Vec<(Vec<&str>, &Vec<Value>)> = Vec::new();
+    collect_lists(json, &mut Vec::new(), &mut lists);
+    lists
+        .iter()
+        .find(|(keys, _)| keys.last().is_some_and(|k| RECORD_KEYS.contains(k)))
+        .or_else(|| lists.first())
+        .map(|(keys, _)| keys.join("."))
+        .unwrap_or_else(|| "$".into())
+}
+
 /// Finds the records in a response the way dlt does when no selector is set (dlt-behaviour §5.2).
 pub fn detect_records(json: &Value) -> Selection {
     let Value::Object(_) = json else {
@@ -330,6 +345,14 @@ mod tests {
         assert_eq!(detect_records(&deep).path, "$");
         let three = json!({"a": {"b": {"c": [1]}}});
         assert_eq!(detect_records(&three).path, "a.b.c");
+        for v in [
+            json!([1]),
+            json!({"x": {"data": [1]}, "items": [2]}),
+            deep.clone(),
+            three.clone(),
+        ] {
+            assert_eq!(detect_path(&v), detect_records(&v).path);
+        }
         let single = json!({"id": 1, "name": "x"});
         let s = detect_records(&single);
         assert_eq!((s.path.as_str(), s.records.len()), ("$", 1));

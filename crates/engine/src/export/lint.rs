@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::config::validate::mask_value;
+use crate::http::redact::DLT_SECRET_PARAMS;
 
 /// One literal secret: where it is and its masked value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,21 +28,6 @@ const AUTH_SECRETS: [&str; 5] = [
     "password",
     "client_secret",
     "access_token",
-];
-
-/// Query parameters that carry credentials (dlt's URL redaction list, dlt-behaviour §9.5).
-const QUERY_SECRETS: [&str; 11] = [
-    "api_key",
-    "token",
-    "key",
-    "access_token",
-    "apikey",
-    "api-key",
-    "access-token",
-    "secret",
-    "password",
-    "pwd",
-    "client_secret",
 ];
 
 /// Every literal secret in a source document.
@@ -100,7 +86,7 @@ fn resource_leaks(r: &Map<String, Value>, at: &str, out: &mut Vec<Leak>) {
     }
     if let Some(Value::Object(params)) = ep.get("params") {
         for (k, v) in params {
-            if QUERY_SECRETS.contains(&k.to_ascii_lowercase().as_str()) {
+            if DLT_SECRET_PARAMS.contains(&k.to_ascii_lowercase().as_str()) {
                 literal(v, &format!("{at}.params.{k}"), out);
             }
         }
@@ -186,7 +172,7 @@ fn url_leaks(url: &str, at: &str, out: &mut Vec<Leak>) {
     if let Some((_, query)) = url.split_once('?') {
         for pair in query.split('&') {
             if let Some((k, v)) = pair.split_once('=') {
-                if QUERY_SECRETS.contains(&k.to_ascii_lowercase().as_str()) {
+                if DLT_SECRET_PARAMS.contains(&k.to_ascii_lowercase().as_str()) {
                     literal(&Value::String(v.to_string()), &format!("{at}?{k}"), out);
                 }
             }

@@ -2,9 +2,9 @@
 
 use url::Url;
 
-/// Query parameter names whose values are masked (dlt's list, case-insensitive), plus the
-/// `username` and `client_id` that dlt masks in configs.
-const SENSITIVE_PARAMS: [&str; 13] = [
+/// Query parameter names that carry credentials: dlt's URL redaction list (dlt-behaviour §9.5).
+/// We mask these, plus the `username` and `client_id` that dlt masks only in configs.
+pub const DLT_SECRET_PARAMS: [&str; 11] = [
     "api_key",
     "token",
     "key",
@@ -16,8 +16,6 @@ const SENSITIVE_PARAMS: [&str; 13] = [
     "password",
     "pwd",
     "client_secret",
-    "username",
-    "client_id",
 ];
 
 /// Header names whose values are masked.
@@ -32,8 +30,9 @@ const SENSITIVE_HEADERS: [&str; 6] = [
 
 /// True for a query parameter whose value must not be shown.
 pub fn is_sensitive_param(name: &str) -> bool {
-    SENSITIVE_PARAMS
+    DLT_SECRET_PARAMS
         .iter()
+        .chain(["username", "client_id"].iter())
         .any(|p| p.eq_ignore_ascii_case(name))
 }
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::link_header::parse_link_header;
+use super::link_header::links_of;
 use super::{HeaderLink, JsonCursor, JsonLink, Paginator, RangePaginator, SinglePage};
 use crate::config::PaginatorSpec;
 use reqwest::header::HeaderMap;
@@ -24,15 +24,7 @@ pub struct Detection {
 
 /// Detects the paginator and builds it.
 pub fn detect(json: Option<&Value>, headers: &HeaderMap) -> (Box<dyn Paginator>, Detection) {
-    let link: Vec<&str> = headers
-        .get_all(reqwest::header::LINK)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect();
-    if let Some(next) = parse_link_header(&link.join(", "))
-        .get("next")
-        .filter(|u| !u.is_empty())
-    {
+    if let Some(next) = links_of(headers).get("next").filter(|u| !u.is_empty()) {
         let p = HeaderLink::new("next");
         let config = p.describe();
         return (

@@ -11,8 +11,7 @@ use crate::select::Selector;
 #[derive(Debug)]
 pub struct JsonLink {
     next_url_path: Selector,
-    next: Option<String>,
-    current_url: String,
+    link: NextLink,
 }
 
 impl JsonLink {
@@ -20,9 +19,41 @@ impl JsonLink {
     pub fn new(next_url_path: &str) -> Result<JsonLink, String> {
         Ok(JsonLink {
             next_url_path: path("next_url_path", next_url_path)?,
-            next: None,
-            current_url: String::new(),
+            link: NextLink::default(),
         })
+    }
+}
+
+/// The state both link paginators share: the next URL and the URL it is relative to.
+#[derive(Debug, Default)]
+pub(super) struct NextLink {
+    next: Option<String>,
+    current_url: String,
+}
+
+impl NextLink {
+    /// Records what a response said: the URL it came from and its next reference, if any.
+    pub(super) fn update(&mut self, current_url: &str, next: Option<String>) {
+        self.current_url = current_url.to_string();
+        self.next = next;
+    }
+    /// Points the request at the next URL. The next URL carries everything: dlt clears the
+    /// query params of the first request.
+    pub(super) fn apply(&self, req: &mut RequestSpec) -> Result<(), String> {
+        if let Some(next) = &self.next {
+            req.url = resolve(&self.current_url, next)?;
+            req.query.clear();
+        }
+        Ok(())
+    }
+    pub(super) fn has_next(&self) -> bool {
+        self.next.is_some()
+    }
+    pub(super) fn stop_reason(&self) -> Option<StopReason> {
+        self.next.is_none().then_some(StopReason::NoNextLink)
+    }
+    pub(super) fn position(&self) -> Option<Value> {
+        self.next.clone().map(Value::String)
     }
 }
 
@@ -39,26 +70,21 @@ pub(super) fn resolve(current: &str, next: &str) -> Result<String, String> {
 
 impl Paginator for JsonLink {
     fn update_state(&mut self, page: &PageView<'_>) -> Result<(), String> {
-        self.current_url = page.url.to_string();
-        self.next = lookup(page.json, &self.next_url_path).and_then(as_text);
+        let next = lookup(page.json, &self.next_url_path).and_then(as_text);
+        self.link.update(page.url, next);
         Ok(())
     }
     fn update_request(&mut self, req: &mut RequestSpec) -> Result<(), String> {
-        if let Some(next) = &self.next {
-            // The next URL carries everything: dlt clears the query params of the first request.
-            req.url = resolve(&self.current_url, next)?;
-            req.query.clear();
-        }
-        Ok(())
+        self.link.apply(req)
     }
     fn has_next(&self) -> bool {
-        self.next.is_some()
+        self.link.has_next()
     }
     fn stop_reason(&self) -> Option<StopReason> {
-        self.next.is_none().then_some(StopReason::NoNextLink)
+        self.link.stop_reason()
     }
     fn position(&self) -> Option<Value> {
-        self.next.clone().map(Value::String)
+        self.link.position()
     }
     fn describe(&self) -> Value {
         json!({"type": "json_link", "next_url_path": self.next_url_path.as_str()})

@@ -33,6 +33,16 @@ pub fn parse_link_header(header: &str) -> HashMap<String, String> {
     out
 }
 
+/// The links of a response: every `Link` header line joined with `", "`, as `requests` does.
+pub fn links_of(headers: &reqwest::header::HeaderMap) -> HashMap<String, String> {
+    let lines: Vec<&str> = headers
+        .get_all(reqwest::header::LINK)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    parse_link_header(&lines.join(", "))
+}
+
 /// Splits on `,` followed by optional spaces and `<` (the regex `", *<"`), keeping the `<`.
 fn split_entries(s: &str) -> Vec<&str> {
     let mut parts = Vec::new();

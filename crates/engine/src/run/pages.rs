@@ -14,7 +14,7 @@ use crate::http::redact::{redact_header, redact_url};
 use crate::http::request::{Body, RequestSpec};
 use crate::paginate::detect::{detect, Detection};
 use crate::paginate::{build, PageView, Paginator, StopReason};
-use crate::select::{count_records, detect_records, take_records, Selector};
+use crate::select::{count_records, detect_path, take_records, Selector};
 
 /// A request as it may be shown: secrets masked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -230,9 +230,9 @@ impl<'a> Sequence<'a> {
         let selector = match &self.selector {
             Some(s) => s.clone(),
             None => {
-                let found = detect_records(&json);
-                self.detected_selector = Some(found.path.clone());
-                let s = Selector::parse(&found.path)
+                let found = detect_path(&json);
+                self.detected_selector = Some(found.clone());
+                let s = Selector::parse(&found)
                     .map_err(|m| Error::Internal(format!("detected selector: {m}")))?;
                 self.selector = Some(s.clone());
                 s
