@@ -22,6 +22,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
         .manage(RunRegistry::default())
+        .manage(commands::preview::PreviewRegistry::default())
         .manage(Keychain::from_env())
         .setup(|app| {
             if let Ok(dir) = app.path().app_log_dir() {
@@ -40,6 +41,7 @@ pub fn run() {
             commands::sources::validate,
             commands::sources::schema,
             commands::preview::preview,
+            commands::preview::cancel_preview,
             commands::runs::start_run,
             commands::runs::wait_run,
             commands::runs::cancel_run,
@@ -53,6 +55,7 @@ pub fn run() {
             commands::secrets::set_secret,
             commands::secrets::delete_secret,
             commands::export::export_source,
+            commands::export::export_plan,
             commands::export::import_source,
         ])
         .run(tauri::generate_context!());

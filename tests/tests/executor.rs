@@ -9,7 +9,7 @@ use pipewright_engine::http::client::HttpClient;
 use pipewright_engine::http::retry::HttpSettings;
 use pipewright_engine::plan::source::plan;
 use pipewright_engine::run::events::Events;
-use pipewright_engine::run::executor::{Executor, ExtractOptions, Extracted, FinalStates};
+use pipewright_engine::run::executor::{Executor, ExtractOptions, FinalStates, Output};
 use pipewright_engine::secrets::Stores;
 use pipewright_engine::Error;
 use pipewright_tests::support::{MockApi, MockOptions};
@@ -50,7 +50,7 @@ fn extract_with_state(
             backoff_factor: 0.01,
             ..HttpSettings::default()
         })?;
-        let (tx, mut rx) = mpsc::channel::<Extracted>(16);
+        let (tx, mut rx) = mpsc::channel::<Output>(16);
         let exec = Executor::new(
             &plan,
             &http,
@@ -67,8 +67,10 @@ fn extract_with_state(
             .collect();
         let gather = async {
             let mut out = Vec::new();
-            while let Some(e) = rx.recv().await {
-                out.push((names[e.resource].clone(), e.records));
+            while let Some(o) = rx.recv().await {
+                if let Output::Page(e) = o {
+                    out.push((names[e.resource].clone(), e.records));
+                }
             }
             out
         };

@@ -11,6 +11,8 @@ mod detection;
 mod faults;
 #[path = "extract/paginators.rs"]
 mod paginators;
+#[path = "extract/preview_children.rs"]
+mod preview_children;
 
 use std::time::Duration;
 
@@ -66,6 +68,7 @@ pub(crate) fn try_run(doc: &Value, resource: &str) -> Result<PreviewTrace, Error
     let limits = PreviewLimits {
         pages: 50,
         records: 100_000,
+        parents: 1,
     };
     rt.block_on(preview(
         doc,

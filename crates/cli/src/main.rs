@@ -86,6 +86,9 @@ enum Command {
         /// At most this many records.
         #[arg(long, default_value_t = 100)]
         records: usize,
+        /// For a child resource: preview it for the first N records of its parent.
+        #[arg(long, default_value_t = 1)]
+        parents: usize,
         /// `table` (a page timeline and the first records) or `json` (the whole trace).
         #[arg(long, value_enum, default_value_t = preview::OutputFormat::Table)]
         format: preview::OutputFormat,
@@ -146,8 +149,18 @@ fn main() -> ExitCode {
             resource,
             pages,
             records,
+            parents,
             format,
-        } => preview::run(&source, resource.as_deref(), pages, records, format),
+        } => preview::run(
+            &source,
+            resource.as_deref(),
+            preview::PreviewLimits {
+                pages: pages.max(1),
+                records: records.max(1),
+                parents: parents.max(1),
+            },
+            format,
+        ),
         Command::Run {
             source,
             db,

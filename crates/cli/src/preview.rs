@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use pipewright_engine::http::redact::scrub;
 use pipewright_engine::http::retry::HttpSettings;
-use pipewright_engine::run::preview::{preview, PreviewLimits, PreviewTrace};
+pub use pipewright_engine::run::preview::PreviewLimits;
+use pipewright_engine::run::preview::{preview, PreviewTrace};
 use pipewright_engine::run::scrub::scrub_trace;
 use serde_json::Value;
 
@@ -24,8 +25,7 @@ pub enum OutputFormat {
 pub fn run(
     path: &Path,
     resource: Option<&str>,
-    pages: u64,
-    records: usize,
+    limits: PreviewLimits,
     format: OutputFormat,
 ) -> ExitCode {
     let source = match Source::read(path) {
@@ -54,10 +54,6 @@ pub fn run(
         }
     };
     let stores = source.stores();
-    let limits = PreviewLimits {
-        pages: pages.max(1),
-        records: records.max(1),
-    };
     let trace = runtime.block_on(preview(
         &source.doc.value,
         &source.name,

@@ -2,6 +2,7 @@
 //! and retries, fed by the run's events.
 
 use std::collections::HashMap;
+use std::time::Instant;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pipewright_engine::run::events::RunEvent;
@@ -15,7 +16,22 @@ pub struct Progress(JoinHandle<()>);
 struct Counts {
     pages: u64,
     records: u64,
+    requests: u64,
     retries: u64,
+    done: bool,
+}
+
+impl Counts {
+    fn line(&self, secs: f64) -> String {
+        format!(
+            "{} pages · {} records · {} requests ({:.0}/s) · {} retries",
+            self.pages,
+            self.records,
+            self.requests,
+            self.requests as f64 / secs.max(0.001),
+            self.retries
+        )
+    }
 }
 
 impl Progress {
@@ -29,49 +45,83 @@ impl Progress {
             });
             let style = ProgressStyle::with_template("{spinner} {prefix:<24} {msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let started = Instant::now();
             let mut bars: HashMap<String, (ProgressBar, Counts)> = HashMap::new();
             while let Some(event) = rx.recv().await {
+                let secs = started.elapsed().as_secs_f64();
+                let entry = |bars: &mut HashMap<String, (ProgressBar, Counts)>, resource: &str| {
+                    if !bars.contains_key(resource) {
+                        let b = multi.add(ProgressBar::new_spinner());
+                        b.set_style(style.clone());
+                        b.set_prefix(resource.to_string());
+                        bars.insert(resource.to_string(), (b, Counts::default()));
+                    }
+                };
                 match event {
-                    RunEvent::ResourceStarted { .. } | RunEvent::SequenceDone { .. } => {}
-                    RunEvent::Page {
+                    RunEvent::ResourceStarted { resource } => entry(&mut bars, &resource),
+                    RunEvent::RequestSent { resource, url, .. } => {
+                        entry(&mut bars, &resource);
+                        if let Some((b, c)) = bars.get_mut(&resource) {
+                            c.requests += 1;
+                            b.set_message(format!("{} · {url}", c.line(secs)));
+                        }
+                    }
+                    RunEvent::Retry {
                         resource,
-                        records,
-                        retries,
-                        url,
+                        attempt,
+                        reason,
+                        wait_ms,
                         ..
                     } => {
-                        let (bar, c) = bars.entry(resource.clone()).or_insert_with(|| {
-                            let b = multi.add(ProgressBar::new_spinner());
-                            b.set_style(style.clone());
-                            b.set_prefix(resource.clone());
-                            (b, Counts::default())
-                        });
-                        c.pages += 1;
-                        c.records += records as u64;
-                        c.retries += retries as u64;
-                        bar.set_message(format!(
-                            "{} pages · {} records · {} requests · {} retries · {}",
-                            c.pages,
-                            c.records,
-                            c.pages + c.retries,
-                            c.retries,
-                            url
-                        ));
-                        bar.tick();
+                        entry(&mut bars, &resource);
+                        if let Some((b, c)) = bars.get_mut(&resource) {
+                            c.retries += 1;
+                            b.set_message(format!(
+                                "{} · attempt {attempt} failed ({reason}), retrying in {wait_ms} ms",
+                                c.line(secs)
+                            ));
+                        }
+                    }
+                    RunEvent::Page {
+                        resource, records, ..
+                    } => {
+                        entry(&mut bars, &resource);
+                        if let Some((b, c)) = bars.get_mut(&resource) {
+                            c.pages += 1;
+                            c.records += records as u64;
+                            b.tick();
+                        }
+                    }
+                    RunEvent::ResourceFinished { resource, rows, .. } => {
+                        entry(&mut bars, &resource);
+                        if let Some((b, c)) = bars.get_mut(&resource) {
+                            c.done = true;
+                            let tables: Vec<String> =
+                                rows.iter().map(|(t, n)| format!("{t} {n}")).collect();
+                            b.finish_with_message(format!(
+                                "{} · rows: {}",
+                                c.line(secs),
+                                if tables.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    tables.join(", ")
+                                }
+                            ));
+                        }
                     }
                     RunEvent::Warning { resource, message } => {
                         let _ = multi.println(format!("warning: {resource}: {message}"));
                     }
+                    RunEvent::RunStarted { .. }
+                    | RunEvent::RequestAnswered { .. }
+                    | RunEvent::SequenceDone { .. }
+                    | RunEvent::RunFinished { .. }
+                    | RunEvent::RunFailed { .. } => {}
                 }
             }
-            for (bar, c) in bars.values() {
-                bar.finish_with_message(format!(
-                    "{} pages · {} records · {} requests · {} retries",
-                    c.pages,
-                    c.records,
-                    c.pages + c.retries,
-                    c.retries
-                ));
+            let secs = started.elapsed().as_secs_f64();
+            for (b, c) in bars.values().filter(|(_, c)| !c.done) {
+                b.finish_with_message(c.line(secs));
             }
         }))
     }

@@ -265,13 +265,37 @@ mod tests {
         assert!(summary.load_id.is_some());
         let events = events.lock().unwrap().clone();
         assert!(
-            matches!(&events[0], RunEvent::ResourceStarted { resource } if resource == "posts")
+            matches!(&events[0], RunEvent::RunStarted { resources, .. } if resources == &["posts"]),
+            "{:?}",
+            events[0]
         );
-        let pages = events
-            .iter()
-            .filter(|e| matches!(e, RunEvent::Page { .. }))
-            .count();
-        assert_eq!(pages, 5, "{events:?}");
+        assert!(
+            matches!(&events[1], RunEvent::ResourceStarted { resource } if resource == "posts")
+        );
+        let count = |f: fn(&RunEvent) -> bool| events.iter().filter(|e| f(e)).count();
+        assert_eq!(
+            count(|e| matches!(e, RunEvent::Page { .. })),
+            5,
+            "{events:?}"
+        );
+        assert_eq!(count(|e| matches!(e, RunEvent::RequestSent { .. })), 5);
+        assert_eq!(
+            count(|e| matches!(e, RunEvent::RequestAnswered { status: 200, .. })),
+            5
+        );
+        assert!(
+            matches!(
+                &events[events.len() - 2],
+                RunEvent::ResourceFinished { resource, rows, pages: 5, requests: 5 }
+                    if resource == "posts" && rows["posts"] == 45
+            ),
+            "{:?}",
+            events[events.len() - 2]
+        );
+        assert!(matches!(
+            events.last(),
+            Some(RunEvent::RunFinished { summary }) if summary.rows["posts"] == 45
+        ));
         let wire = serde_json::to_string(&events).unwrap();
         assert!(!wire.contains("test-token"));
         assert!(dir.path().join("demo.sqlite").is_file());
@@ -313,6 +337,20 @@ mod tests {
         registry.cancel(&id).unwrap();
         let err = registry.wait(&id).await.unwrap_err();
         assert_eq!(err.code, crate::ErrorCode::Cancelled, "{err:?}");
+        let mut last = None;
+        while let Ok(e) = seen_rx.try_recv() {
+            last = Some(e);
+        }
+        assert!(
+            matches!(
+                last,
+                Some(RunEvent::RunFailed {
+                    cancelled: true,
+                    ..
+                })
+            ),
+            "{last:?}"
+        );
         let tables = crate::commands::data::read_tables(&dir.path().join("demo.sqlite")).unwrap();
         assert!(tables.iter().all(|t| t.name != "posts"), "{tables:?}");
         assert_eq!(

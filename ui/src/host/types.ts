@@ -112,6 +112,9 @@ export interface PageTrace {
   stop: StopReason | null;
   /** The whole JSON body (previews keep it). */
   body?: unknown;
+  /** For a child preview: index into `PreviewTrace.parent_records` of the parent record this
+   * page was requested for; null for a top-level resource. */
+  parent: number | null;
 }
 
 export interface Detection {
@@ -131,6 +134,38 @@ export interface PreviewTrace {
   detected_paginator: Detection | null;
   detected_selector: string | null;
   error: string | null;
+  /** For a child: the nearest parent's records it was previewed for (first N, or the chosen). */
+  parent_records: unknown[];
+  /** The tables a load of `records` would create, computed by the engine's normalizer. */
+  schema: SchemaPreview;
+  /** True when the preview was stopped by `cancelPreview` (pages before it are kept). */
+  cancelled: boolean;
+}
+
+/** One column of a previewed table, named and typed exactly as the load would. */
+export interface ColumnPreview {
+  name: string;
+  /** dlt data type: text, bigint, double, bool, timestamp, date, time, decimal, wei, json, binary. */
+  data_type: string;
+  nullable: boolean;
+  /** A variant column (`<name>__v_<type>`) created because values of another type arrived. */
+  variant: boolean;
+  /** Null (or missing) in every sampled record: dlt would not create it (type unknown). */
+  all_null: boolean;
+}
+
+export interface TablePreview {
+  name: string;
+  /** Parent table, for a nested (child) table. */
+  parent: string | null;
+  rows: number;
+  columns: ColumnPreview[];
+}
+
+export interface SchemaPreview {
+  tables: TablePreview[];
+  /** Null-only columns, variant columns and similar, one sentence each naming table.column. */
+  warnings: string[];
 }
 
 export interface PreviewRequest {
@@ -143,14 +178,27 @@ export interface PreviewRequest {
   resource: string;
   pages: number;
   records: number;
+  /** For a child: preview it for the first N records of its parent (default 1). */
+  parents: number;
+  /** For a child: preview it for these records of the nearest parent instead of fetching them. */
+  parent_records: unknown[] | null;
+  /** Names this preview so that `cancelPreview` can stop it. */
+  preview_id: string | null;
 }
 
 /** Progress of a run, streamed over a channel (engine `RunEvent`). */
 export type RunEvent =
+  | { event: 'run_started'; pipeline: string; resources: string[] }
   | { event: 'resource_started'; resource: string }
+  | { event: 'request_sent'; resource: string; method: string; url: string }
+  | { event: 'request_answered'; resource: string; url: string; status: number; elapsed_ms: number; bytes: number }
+  | { event: 'retry'; resource: string; url: string; attempt: number; status: number | null; reason: string; wait_ms: number }
   | { event: 'page'; resource: string; records: number; url: string; retries: number; elapsed_ms: number }
   | { event: 'sequence_done'; resource: string; stop: StopReason | null }
-  | { event: 'warning'; resource: string; message: string };
+  | { event: 'warning'; resource: string; message: string }
+  | { event: 'resource_finished'; resource: string; rows: Record<string, number>; pages: number; requests: number }
+  | { event: 'run_finished'; summary: RunSummary }
+  | { event: 'run_failed'; error: string; cancelled: boolean };
 
 export interface RunRequest {
   source_path: string;
@@ -202,6 +250,14 @@ export interface CursorState {
   last_value: unknown;
   start_value: unknown;
   unique_hashes: string[];
+  /** A child whose cursor is per parent: the cursor kept for each parent (key: the parent
+   * values the child's request uses, e.g. `number=12`). Empty otherwise. */
+  per_parent: ParentCursor[];
+}
+
+export interface ParentCursor {
+  parent: string;
+  last_value: unknown;
 }
 
 /** Where a secret reference resolves from; never the value. */
@@ -218,7 +274,56 @@ export interface ImportResult {
   document: SourceDocument;
   /** What the importer guessed, with evidence. */
   notes: string[];
+  /** Per resource (OpenAPI imports; empty for the others): the guesses to pick endpoints by. */
+  endpoints: EndpointGuess[];
   validation: ValidationResult;
+}
+
+/** How sure an import guess is (engine `import::Confidence`). */
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Guessed {
+  /** In config terms: `page_number`, `data`, `id`, a parent resource name. */
+  value: string;
+  confidence: Confidence;
+  evidence: string;
+}
+
+/** One imported resource and what was guessed for it. */
+export interface EndpointGuess {
+  resource: string;
+  /** e.g. `GET /posts/{id}/comments`. */
+  operation: string;
+  /** `auto` when no paginator was guessed. */
+  paginator: Guessed;
+  data_selector: Guessed;
+  primary_key: Guessed | null;
+  parent: Guessed | null;
+}
+
+/** A literal secret found by the export's leak lint; the value is masked. */
+export interface Leak {
+  path: string;
+  masked: string;
+}
+
+export interface PlannedFile {
+  path: string;
+  bytes: number;
+  /** A file is there already and would be replaced. */
+  overwrites: boolean;
+  /** An existing `.dlt/secrets.toml`: never overwritten. */
+  kept: boolean;
+}
+
+/** What an export would write, computed without writing (`export_plan`). */
+export interface ExportPlan {
+  files: PlannedFile[];
+  leaks: Leak[];
+  problems: Problem[];
+  notes: string[];
+  /** Why the export would be refused; null when it can go ahead. */
+  refused: string | null;
 }
 
 /** A run that is going on: cancel it, or wait for its summary. */
@@ -240,6 +345,8 @@ export interface Host {
 
   // Preview and runs.
   preview(request: PreviewRequest): Promise<PreviewTrace>;
+  /** Stops the preview started with this `preview_id`; it resolves with `cancelled: true`. */
+  cancelPreview(preview_id: string): Promise<void>;
   startRun(request: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunHandle>;
   listLoads(db: string): Promise<LoadInfo[]>;
 
@@ -256,6 +363,8 @@ export interface Host {
   deleteSecret(source_name: string, name: string): Promise<void>;
 
   // Export and import.
+  /** What exportSource would write and the leak lint's findings; writes nothing. */
+  exportPlan(source_path: string, to: ExportTarget, out_dir: string): Promise<ExportPlan>;
   exportSource(source_path: string, to: ExportTarget, out_dir: string): Promise<string[]>;
   importSource(text: string, from: ImportFormat): Promise<ImportResult>;
 }

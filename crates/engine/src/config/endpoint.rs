@@ -33,6 +33,16 @@ pub enum Method {
     Post,
 }
 
+impl Method {
+    /// The method as HTTP spells it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
 /// The request an endpoint sends and how its responses are read.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::actions::{decide, ActionRule};
 use super::json::parse_body;
+use super::observe::{Observer, Unobserved};
 use super::redact::{redact_url, scrub};
 use super::request::{Body, RequestSpec};
 use super::retry::{is_retriable_status, parse_retry_after, HttpSettings};
@@ -110,6 +111,17 @@ impl HttpClient {
         auth: &Auth,
         rules: &[ActionRule],
     ) -> Result<Sent> {
+        self.send_observed(spec, auth, rules, &Unobserved).await
+    }
+
+    /// Sends with auth, actions and retries, telling `obs` about every attempt.
+    pub async fn send_observed(
+        &self,
+        spec: &RequestSpec,
+        auth: &Auth,
+        rules: &[ActionRule],
+        obs: &dyn Observer,
+    ) -> Result<Sent> {
         let mut retries = Vec::new();
         let mut attempt = 0u32;
         let mut refreshed = false;
@@ -127,7 +139,9 @@ impl HttpClient {
             })?;
             let shown = redact_url(url.as_str());
             let started = Instant::now();
-            let result = self.build(&req, url.clone())?.send().await;
+            let builder = self.build(&req, url.clone())?;
+            obs.sent(req.method.as_str(), &shown);
+            let result = builder.send().await;
             let (status, headers, bytes) = match result {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
@@ -144,7 +158,7 @@ impl HttpClient {
                                 &secrets,
                             );
                             if self
-                                .retry_wait(attempt, None, None, &reason, &mut retries)
+                                .retry_wait(obs, &shown, attempt, None, None, &reason, &mut retries)
                                 .await
                             {
                                 continue;
@@ -163,7 +177,7 @@ impl HttpClient {
                 Err(e) => {
                     let reason = scrub(&describe(&e, self.settings.timeout), &secrets);
                     if self
-                        .retry_wait(attempt, None, None, &reason, &mut retries)
+                        .retry_wait(obs, &shown, attempt, None, None, &reason, &mut retries)
                         .await
                     {
                         continue;
@@ -175,6 +189,7 @@ impl HttpClient {
                     });
                 }
             };
+            obs.answered(&shown, status, started.elapsed(), bytes.len());
             let (json, json_error) = match parse_body(&bytes) {
                 Ok(v) => (Some(v), None),
                 Err(e) => (None, Some(e)),
@@ -204,7 +219,15 @@ impl HttpClient {
                 Some(ResponseActionKind::Retry) => {
                     let reason = format!("response action 'retry' matched status {status}");
                     if self
-                        .retry_wait(attempt, Some(status), retry_after, &reason, &mut retries)
+                        .retry_wait(
+                            obs,
+                            &shown,
+                            attempt,
+                            Some(status),
+                            retry_after,
+                            &reason,
+                            &mut retries,
+                        )
                         .await
                     {
                         continue;
@@ -233,7 +256,15 @@ impl HttpClient {
             if is_retriable_status(status) {
                 let reason = format!("status {status}");
                 if self
-                    .retry_wait(attempt, Some(status), retry_after, &reason, &mut retries)
+                    .retry_wait(
+                        obs,
+                        &shown,
+                        attempt,
+                        Some(status),
+                        retry_after,
+                        &reason,
+                        &mut retries,
+                    )
                     .await
                 {
                     continue;
@@ -268,8 +299,11 @@ impl HttpClient {
     }
 
     /// Waits before the next attempt if one is left; records why.
+    #[allow(clippy::too_many_arguments)]
     async fn retry_wait(
         &self,
+        obs: &dyn Observer,
+        url: &str,
         attempt: u32,
         status: Option<u16>,
         retry_after: Option<Duration>,
@@ -280,11 +314,13 @@ impl HttpClient {
             return false;
         }
         let wait = self.settings.backoff(attempt, retry_after);
-        retries.push(Retry {
+        let retry = Retry {
             status,
             reason: reason.to_string(),
             waited_ms: wait.as_millis() as u64,
-        });
+        };
+        obs.retry(url, attempt, &retry);
+        retries.push(retry);
         tracing::warn!(
             attempt,
             wait_ms = wait.as_millis() as u64,

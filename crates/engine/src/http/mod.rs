@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod client;
 pub mod json;
+pub mod observe;
 pub mod redact;
 pub mod request;
 pub mod retry;

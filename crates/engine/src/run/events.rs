@@ -1,7 +1,9 @@
 //! Progress events of a run, for the CLI's progress bars and the app's live view.
 
+use indexmap::IndexMap;
 use serde::Serialize;
 
+use super::pipeline::RunSummary;
 use crate::paginate::StopReason;
 
 /// Something that happened during a run.
@@ -9,10 +11,54 @@ use crate::paginate::StopReason;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum RunEvent {
+    /// The run planned its resources and opened the database.
+    RunStarted {
+        /// Pipeline name.
+        pipeline: String,
+        /// The resources that will be requested, in order (parents of loaded ones included).
+        resources: Vec<String>,
+    },
     /// A resource started extracting (once per resource, not per parent record).
     ResourceStarted {
         /// Resource name.
         resource: String,
+    },
+    /// A request (one attempt) went out.
+    RequestSent {
+        /// Resource name.
+        resource: String,
+        /// GET or POST.
+        method: String,
+        /// The URL, secrets redacted.
+        url: String,
+    },
+    /// A response came back (any status; a retry may follow).
+    RequestAnswered {
+        /// Resource name.
+        resource: String,
+        /// The URL, secrets redacted.
+        url: String,
+        /// HTTP status.
+        status: u16,
+        /// Milliseconds from sending to the whole body.
+        elapsed_ms: u64,
+        /// Body size.
+        bytes: u64,
+    },
+    /// An attempt failed; the request is sent again after a wait.
+    Retry {
+        /// Resource name.
+        resource: String,
+        /// The URL, secrets redacted.
+        url: String,
+        /// The attempt that failed (1-based).
+        attempt: u32,
+        /// Its status, when a response came.
+        status: Option<u16>,
+        /// What went wrong.
+        reason: String,
+        /// Milliseconds before the next attempt.
+        wait_ms: u64,
     },
     /// One page arrived.
     Page {
@@ -41,6 +87,30 @@ pub enum RunEvent {
         /// The message, secrets redacted.
         message: String,
     },
+    /// Every page of a resource (for every parent record) was written, not yet committed.
+    ResourceFinished {
+        /// Resource name.
+        resource: String,
+        /// Rows written per table: the resource's table and its nested tables.
+        #[cfg_attr(feature = "ts", ts(type = "Record<string, number>"))]
+        rows: IndexMap<String, u64>,
+        /// Pages received.
+        pages: u64,
+        /// Requests sent, retries included.
+        requests: u64,
+    },
+    /// The load was committed (or there was nothing new).
+    RunFinished {
+        /// What the run did.
+        summary: RunSummary,
+    },
+    /// The run failed or was cancelled; nothing of it was kept.
+    RunFailed {
+        /// The error, secrets redacted.
+        error: String,
+        /// True when it was cancelled.
+        cancelled: bool,
+    },
 }
 
 /// Where events go; a closed receiver is not an error (nobody is watching).
@@ -51,6 +121,10 @@ impl Events {
     /// Events sent to this channel.
     pub fn to(tx: tokio::sync::mpsc::UnboundedSender<RunEvent>) -> Events {
         Events(Some(tx))
+    }
+    /// Whether anybody listens (so callers can skip building events nobody reads).
+    pub fn enabled(&self) -> bool {
+        self.0.is_some()
     }
     /// Emits an event.
     pub fn emit(&self, e: RunEvent) {

@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use super::events::{Events, RunEvent};
 use super::pages::Sequence;
 use super::preview::apply_steps;
+use super::progress::{ResourceObserver, Tally};
 use super::request::{initial_request, ParentRecord};
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
@@ -32,6 +33,22 @@ pub struct Extracted {
     pub resource: usize,
     /// The records, after processing steps.
     pub records: Vec<Value>,
+}
+
+/// What the executor hands to the writer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Output {
+    /// A page to load.
+    Page(Extracted),
+    /// A resource will send no more pages (for every parent record).
+    Done {
+        /// Index of the resource in the plan.
+        resource: usize,
+        /// Pages it received.
+        pages: u64,
+        /// Requests it sent, retries included.
+        requests: u64,
+    },
 }
 
 /// What to extract and how.
@@ -63,7 +80,7 @@ pub struct Executor<'a> {
     plan: &'a SourcePlan,
     http: &'a HttpClient,
     stores: &'a Stores,
-    out: mpsc::Sender<Extracted>,
+    out: mpsc::Sender<Output>,
     events: Events,
     cancel: CancellationToken,
     parallelism: usize,
@@ -73,6 +90,7 @@ pub struct Executor<'a> {
     /// One cursor per resource, shared by all its parent records as in dlt (§7.8).
     incremental: Vec<Option<Mutex<Incremental>>>,
     previous: HashMap<String, CursorState>,
+    tallies: Vec<Tally>,
 }
 
 impl<'a> Executor<'a> {
@@ -82,7 +100,7 @@ impl<'a> Executor<'a> {
         http: &'a HttpClient,
         stores: &'a Stores,
         options: &ExtractOptions,
-        out: mpsc::Sender<Extracted>,
+        out: mpsc::Sender<Output>,
         events: Events,
         cancel: CancellationToken,
     ) -> Result<Executor<'a>> {
@@ -154,6 +172,7 @@ impl<'a> Executor<'a> {
             children,
             incremental,
             previous: options.state.clone(),
+            tallies: (0..n).map(|_| Tally::default()).collect(),
         })
     }
 
@@ -193,18 +212,64 @@ impl<'a> Executor<'a> {
         }
     }
 
+    /// The resources this run requests, in dependency order.
+    pub fn resources(&self) -> Vec<String> {
+        self.plan
+            .order
+            .iter()
+            .filter(|i| self.needed[**i])
+            .map(|i| self.plan.resources[*i].resource.name.clone())
+            .collect()
+    }
+
     /// Extracts every needed root resource and, through them, their children.
     pub async fn run(&self) -> Result<()> {
         for &idx in &self.plan.order {
             let r = &self.plan.resources[idx];
             if r.parent.is_none() && self.needed[idx] {
-                self.events.emit(RunEvent::ResourceStarted {
-                    resource: r.resource.name.clone(),
-                });
                 self.resource(idx, None, None).await?;
+                // A root's pages are fanned out to its descendants as they arrive, so when it
+                // is done, its whole subtree is.
+                for d in self.subtree(idx) {
+                    let (pages, requests) = self.tallies[d].counts();
+                    self.out
+                        .send(Output::Done {
+                            resource: d,
+                            pages,
+                            requests,
+                        })
+                        .await
+                        .map_err(|_| Error::Internal("the loader stopped".into()))?;
+                }
             }
         }
         Ok(())
+    }
+
+    /// A resource and its needed descendants, in dependency order.
+    fn subtree(&self, root: usize) -> Vec<usize> {
+        let mut inside = vec![false; self.plan.resources.len()];
+        inside[root] = true;
+        let mut out = Vec::new();
+        for &i in &self.plan.order {
+            if let Some(p) = self.plan.resources[i].parent {
+                if inside[p] && self.needed[i] {
+                    inside[i] = true;
+                }
+            }
+            if inside[i] {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    fn started(&self, idx: usize) {
+        if self.tallies[idx].start() {
+            self.events.emit(RunEvent::ResourceStarted {
+                resource: self.plan.resources[idx].resource.name.clone(),
+            });
+        }
     }
 
     /// Every page of a resource for one parent record (or none), fanned out as it arrives —
@@ -216,8 +281,12 @@ impl<'a> Executor<'a> {
         collect: Option<&mpsc::Sender<Vec<Value>>>,
     ) -> Result<()> {
         let r = &self.plan.resources[idx];
+        self.started(idx);
         let Some(ep) = &r.endpoint else {
             let rows = apply_steps(r, r.resource.rows.clone().unwrap_or_default())?;
+            self.tallies[idx]
+                .pages
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return self.hand_over(idx, rows, collect).await;
         };
         let parent_name = r
@@ -236,6 +305,13 @@ impl<'a> Executor<'a> {
                 message: m,
             }
         })?;
+        let secrets = self.stores.resolved_values();
+        let observer = ResourceObserver {
+            events: &self.events,
+            resource: &r.resource.name,
+            secrets: &secrets,
+            tally: &self.tallies[idx],
+        };
         let mut seq = Sequence::new(
             self.http,
             &r.auth,
@@ -245,13 +321,17 @@ impl<'a> Executor<'a> {
             r.paginator.as_ref(),
             r.selector.clone(),
             ep.max_pages,
-        )?;
+        )?
+        .observed(&observer);
         loop {
             let page = tokio::select! {
                 _ = self.cancel.cancelled() => return Err(Error::Cancelled),
                 page = seq.next_page() => page?,
             };
             let Some(page) = page else { break };
+            self.tallies[idx]
+                .pages
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let Some(d) = seq.detected_paginator.take().filter(|d| d.score < 1.0) {
                 self.events.emit(RunEvent::Warning {
                     resource: r.resource.name.clone(),
@@ -285,7 +365,7 @@ impl<'a> Executor<'a> {
                 resource: r.resource.name.clone(),
                 records: records.len(),
                 // Param rules already mask known keys; a secret placed elsewhere (a path) is scrubbed too.
-                url: crate::http::redact::scrub(&page.request.url, &self.stores.resolved_values()),
+                url: crate::http::redact::scrub(&page.request.url, &secrets),
                 retries: page.response.retries.len(),
                 elapsed_ms: page.response.elapsed_ms,
             });
@@ -328,10 +408,10 @@ impl<'a> Executor<'a> {
                 records.clone()
             };
             self.out
-                .send(Extracted {
+                .send(Output::Page(Extracted {
                     resource: idx,
                     records: payload,
-                })
+                }))
                 .await
                 .map_err(|_| Error::Internal("the loader stopped".into()))?;
         }

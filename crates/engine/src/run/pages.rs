@@ -10,6 +10,7 @@ use crate::config::PaginatorConfig;
 use crate::error::{Error, Result};
 use crate::http::actions::ActionRule;
 use crate::http::client::{excerpt, HttpClient, Response, Retry, Sent};
+use crate::http::observe::{Observer, Unobserved};
 use crate::http::redact::{redact_header, redact_url};
 use crate::http::request::{Body, RequestSpec};
 use crate::paginate::detect::{detect, Detection};
@@ -75,6 +76,9 @@ pub struct Page {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "unknown"))]
     pub body: Option<Value>,
+    /// For a child preview: index of the parent record (in the trace's `parent_records`) this
+    /// page was requested for.
+    pub parent: Option<usize>,
 }
 
 /// A running request sequence.
@@ -92,6 +96,7 @@ pub struct Sequence<'a> {
     seen_bodies: HashSet<u64>,
     stop: Option<StopReason>,
     keep_body: bool,
+    observer: &'a dyn Observer,
     /// The paginator chosen by detection, with its evidence.
     pub detected_paginator: Option<Detection>,
     /// The selector chosen by detection.
@@ -138,6 +143,7 @@ impl<'a> Sequence<'a> {
             seen_bodies: HashSet::new(),
             stop: None,
             keep_body: false,
+            observer: &Unobserved,
             detected_paginator: None,
             detected_selector: None,
         })
@@ -146,6 +152,12 @@ impl<'a> Sequence<'a> {
     /// Keeps each page's full JSON body (previews show it).
     pub fn keep_bodies(mut self) -> Self {
         self.keep_body = true;
+        self
+    }
+
+    /// Reports every attempt of every request to `observer`.
+    pub fn observed(mut self, observer: &'a dyn Observer) -> Self {
+        self.observer = observer;
         self
     }
 
@@ -167,7 +179,7 @@ impl<'a> Sequence<'a> {
         self.seen.insert(self.request.fingerprint());
         let sent = self
             .http
-            .send(&self.request, self.auth, self.rules)
+            .send_observed(&self.request, self.auth, self.rules, self.observer)
             .await
             .map_err(|e| e.in_resource(&self.resource))?;
         let index = self.pages;
@@ -194,6 +206,7 @@ impl<'a> Sequence<'a> {
                 position: None,
                 stop: self.stop,
                 body: None,
+                parent: None,
             }));
         }
         if ignored {
@@ -208,6 +221,7 @@ impl<'a> Sequence<'a> {
                 position: None,
                 stop: self.stop,
                 body: None,
+                parent: None,
             }));
         }
         let mut response = response;
@@ -285,6 +299,7 @@ impl<'a> Sequence<'a> {
             position,
             stop: self.stop,
             body,
+            parent: None,
         }))
     }
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
-use super::events::Events;
+use super::events::{Events, RunEvent};
 use super::executor::{Executor, ExtractOptions, DEFAULT_PARALLELISM};
 use super::writer::{spawn, Finish, WriterSetup};
 use crate::error::{Error, Result};
@@ -53,7 +53,7 @@ impl RunOptions {
 }
 
 /// What a run did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RunSummary {
     /// Pipeline name.
@@ -75,7 +75,7 @@ impl RunSummary {
 }
 
 /// Runs a source document into a SQLite file. On failure or cancellation nothing of this run is
-/// kept: the previous load and state stay as they were.
+/// kept: the previous load and state stay as they were. Ends with `RunFinished` or `RunFailed`.
 pub async fn run(
     doc: &Value,
     source_name: &str,
@@ -83,6 +83,28 @@ pub async fn run(
     stores: &Stores,
     settings: HttpSettings,
     events: Events,
+    cancel: CancellationToken,
+) -> Result<RunSummary> {
+    let result = run_inner(doc, source_name, options, stores, settings, &events, cancel).await;
+    match &result {
+        Ok(summary) => events.emit(RunEvent::RunFinished {
+            summary: summary.clone(),
+        }),
+        Err(e) => events.emit(RunEvent::RunFailed {
+            error: crate::http::redact::scrub(&e.to_string(), &stores.resolved_values()),
+            cancelled: matches!(e, Error::Cancelled),
+        }),
+    }
+    result
+}
+
+async fn run_inner(
+    doc: &Value,
+    source_name: &str,
+    options: &RunOptions,
+    stores: &Stores,
+    settings: HttpSettings,
+    events: &Events,
     cancel: CancellationToken,
 ) -> Result<RunSummary> {
     let started = Instant::now();
@@ -104,6 +126,12 @@ pub async fn run(
             pipeline: options.pipeline.clone(),
             schema: source_name.to_string(),
             hints,
+            names: plan
+                .resources
+                .iter()
+                .map(|r| r.resource.name.clone())
+                .collect(),
+            events: events.clone(),
             full_refresh: options.full_refresh,
         },
         ready_tx,
@@ -124,7 +152,19 @@ pub async fn run(
         state,
     };
     let outcome = {
-        let exec = Executor::new(&plan, &http, stores, &extract, page_tx, events, cancel)?;
+        let exec = Executor::new(
+            &plan,
+            &http,
+            stores,
+            &extract,
+            page_tx,
+            events.clone(),
+            cancel,
+        )?;
+        events.emit(RunEvent::RunStarted {
+            pipeline: options.pipeline.clone(),
+            resources: exec.resources(),
+        });
         let result = exec.run().await;
         let finals = exec.final_states();
         // Dropping the executor closes the page channel, so the writer drains and waits.

@@ -10,7 +10,8 @@ use indexmap::IndexMap;
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, oneshot};
 
-use super::executor::{Extracted, FinalStates};
+use super::events::{Events, RunEvent};
+use super::executor::{FinalStates, Output};
 use crate::error::{Error, Result};
 use crate::incremental::CursorState;
 use crate::load::state::default_state;
@@ -27,6 +28,10 @@ pub struct WriterSetup {
     pub schema: String,
     /// Table hints per resource index.
     pub hints: Vec<TableHints>,
+    /// Resource names per resource index.
+    pub names: Vec<String>,
+    /// Where `ResourceFinished` goes.
+    pub events: Events,
     /// Drop the schema's tables and the pipeline's state first.
     pub full_refresh: bool,
 }
@@ -53,7 +58,7 @@ pub struct Written {
 pub fn spawn(
     setup: WriterSetup,
     ready: oneshot::Sender<Result<HashMap<String, CursorState>>>,
-    mut pages: mpsc::Receiver<Extracted>,
+    mut pages: mpsc::Receiver<Output>,
     finish: std_mpsc::Receiver<Finish>,
 ) -> std::thread::JoinHandle<Result<Written>> {
     std::thread::spawn(move || {
@@ -87,7 +92,25 @@ pub fn spawn(
                 .map_err(|e| load_err(&e))?;
         }
         let mut written: IndexMap<String, u64> = IndexMap::new();
-        while let Some(page) = pages.blocking_recv() {
+        // Rows per table of each resource (two resources may share a table).
+        let mut by_resource: Vec<IndexMap<String, u64>> = vec![IndexMap::new(); setup.hints.len()];
+        while let Some(out) = pages.blocking_recv() {
+            let page = match out {
+                Output::Page(p) => p,
+                Output::Done {
+                    resource,
+                    pages,
+                    requests,
+                } => {
+                    setup.events.emit(RunEvent::ResourceFinished {
+                        resource: setup.names[resource].clone(),
+                        rows: std::mem::take(&mut by_resource[resource]),
+                        pages,
+                        requests,
+                    });
+                    continue;
+                }
+            };
             let table = &setup.hints[page.resource].table_name;
             let mut batch = Batch::default();
             for record in page.records {
@@ -97,6 +120,7 @@ pub fn spawn(
             }
             for (t, rows) in &batch.rows {
                 *written.entry(t.clone()).or_default() += rows.len() as u64;
+                *by_resource[page.resource].entry(t.clone()).or_default() += rows.len() as u64;
             }
             load.write(normalizer.schema(), &batch)
                 .map_err(|e| load_err(&e))?;

@@ -42,4 +42,9 @@ stop: StopReason | null,
 /**
  * The full JSON body (kept only when asked, for previews).
  */
-body?: unknown, };
+body?: unknown, 
+/**
+ * For a child preview: index of the parent record (in the trace's `parent_records`) this
+ * page was requested for.
+ */
+parent: number | null, };

@@ -12,4 +12,16 @@ source_name: string,
 /**
  * Path of the source file, when saved (secrets.toml lookup beside it).
  */
-source_path: string | null, resource: string, pages: number, records: number, };
+source_path: string | null, resource: string, pages: number, records: number, 
+/**
+ * For a child: preview it for the first N records of its parent (default 1).
+ */
+parents: number, 
+/**
+ * For a child: preview it for these records of the nearest parent instead of fetching them.
+ */
+parent_records: unknown[] | null, 
+/**
+ * Names this preview so that `cancelPreview` can stop it.
+ */
+preview_id: string | null, };

@@ -2,6 +2,7 @@
 import type { Detection } from "./Detection";
 import type { PageTrace } from "./PageTrace";
 import type { ParentUsed } from "./ParentUsed";
+import type { SchemaPreview } from "./SchemaPreview";
 import type { StopReason } from "./StopReason";
 
 /**
@@ -13,7 +14,7 @@ export type PreviewTrace = {
  */
 resource: string, 
 /**
- * For a child: the parent chain used, nearest parent last.
+ * For a child: the parent chain used (first record of each), nearest parent last.
  */
 parents: Array<ParentUsed>, 
 /**
@@ -29,7 +30,7 @@ records: unknown[],
  */
 raw_records: unknown[], 
 /**
- * Why paging stopped.
+ * Why paging stopped (for a child: the last parent's sequence).
  */
 stop: StopReason | null, 
 /**
@@ -43,4 +44,16 @@ detected_selector: string | null,
 /**
  * The error that ended the preview, if one did (pages before it are kept).
  */
-error: string | null, };
+error: string | null, 
+/**
+ * For a child: the nearest parent's records it was previewed for.
+ */
+parent_records: unknown[], 
+/**
+ * The tables a load of `records` would create, from the normalizer.
+ */
+schema: SchemaPreview, 
+/**
+ * True when the preview was cancelled (pages before it are kept).
+ */
+cancelled: boolean, };
