@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+#[path = "executor/relationships.rs"]
+mod relationships;
+
 use std::time::Duration;
 
 use pipewright_engine::http::client::HttpClient;
@@ -24,7 +27,7 @@ fn page_number() -> Value {
 type Pages = Vec<(String, Vec<Value>)>;
 
 /// Runs a source and returns (resource name, records) per delivered page, in order.
-fn extract(
+pub(crate) fn extract(
     doc: &Value,
     options: ExtractOptions,
     cancel: CancellationToken,
@@ -95,7 +98,7 @@ fn source(api: &MockApi, parallel: bool) -> Value {
     ]})
 }
 
-fn records_of(out: &[(String, Vec<Value>)], name: &str) -> Vec<Value> {
+pub(crate) fn records_of(out: &[(String, Vec<Value>)], name: &str) -> Vec<Value> {
     out.iter()
         .filter(|(n, _)| n == name)
         .flat_map(|(_, r)| r.clone())
