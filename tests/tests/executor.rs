@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+#[path = "executor/per_parent.rs"]
+mod per_parent;
 #[path = "executor/relationships.rs"]
 mod relationships;
 

@@ -57,6 +57,8 @@ pub struct IncrementalSpec {
     pub lag: Option<f64>,
     /// jq applied to values before they go into requests.
     pub convert: Option<String>,
+    /// One cursor per parent record (a Pipewright extension).
+    pub per_parent: bool,
 }
 
 impl IncrementalSpec {
@@ -85,6 +87,7 @@ impl IncrementalSpec {
                 range_end: RangeBound::Open,
                 lag: None,
                 convert: p.convert.clone().or_else(|| p.transform.clone()),
+                per_parent: false,
             }),
             _ => None,
         })
@@ -105,6 +108,7 @@ impl IncrementalSpec {
             range_end: c.range_end.unwrap_or(RangeBound::Open),
             lag: c.lag.as_ref().and_then(|n| n.as_f64()),
             convert: c.convert.clone(),
+            per_parent: c.per_parent == Some(true),
         }
     }
 }

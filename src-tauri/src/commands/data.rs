@@ -75,6 +75,18 @@ pub struct CursorState {
     #[cfg_attr(test, ts(type = "unknown"))]
     pub start_value: Value,
     pub unique_hashes: Vec<String>,
+    /// A child with `incremental.per_parent`: the cursor kept for each parent (key: the parent
+    /// values the child's requests use, e.g. `id=12`). Empty otherwise.
+    pub per_parent: Vec<ParentCursor>,
+}
+
+/// One parent's cursor of a child with `incremental.per_parent`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ParentCursor {
+    pub parent: String,
+    #[cfg_attr(test, ts(type = "unknown"))]
+    pub last_value: Value,
 }
 
 /// Opens an existing database (never creates one at a mistyped path).
@@ -257,6 +269,32 @@ pub fn read_cursors(
     };
     let mut out = Vec::new();
     for (resource, r) in resources {
+        for (cursor_path, by_parent) in r
+            .get("per_parent")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let parents: Vec<(&String, &Value)> =
+                by_parent.as_object().into_iter().flatten().collect();
+            let first = parents.first().map(|(_, c)| *c);
+            let field = |k: &str| first.and_then(|c| c.get(k)).cloned().unwrap_or(Value::Null);
+            out.push(CursorState {
+                resource: resource.clone(),
+                cursor_path: cursor_path.clone(),
+                initial_value: field("initial_value"),
+                last_value: Value::Null,
+                start_value: Value::Null,
+                unique_hashes: Vec::new(),
+                per_parent: parents
+                    .iter()
+                    .map(|(k, c)| ParentCursor {
+                        parent: (*k).clone(),
+                        last_value: c.get("last_value").cloned().unwrap_or(Value::Null),
+                    })
+                    .collect(),
+            });
+        }
         let Some(cursors) = r.get("incremental").and_then(Value::as_object) else {
             continue;
         };
@@ -277,6 +315,7 @@ pub fn read_cursors(
                             .collect()
                     })
                     .unwrap_or_default(),
+                per_parent: Vec::new(),
             });
         }
     }
@@ -501,5 +540,49 @@ mod tests {
         // The reset is a load of its own; the data stays.
         assert_eq!(read_loads(&db).unwrap().len(), 2);
         assert_eq!(read_rows(&db, "posts", 0, 1).unwrap().total, 25);
+    }
+
+    #[tokio::test]
+    async fn per_parent_cursors_are_listed_per_parent_and_reset_together() {
+        let api = MockApi::start(MockOptions::default()).await;
+        let doc = json!({
+            "client": {"base_url": api.base_url()},
+            "resources": [
+                {"name": "posts", "endpoint": {"path": "posts", "data_selector": "data",
+                    "params": {"per_page": 2}, "paginator": "single_page"}},
+                {"name": "comments", "endpoint": {"path": "posts/{resources.posts.id}/comments",
+                    "data_selector": "data", "paginator": "single_page",
+                    "incremental": {"cursor_path": "createdAt", "initial_value": "2000-01-01T00:00:00Z",
+                        "per_parent": true}}}],
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("demo.sqlite");
+        run(
+            &doc,
+            "demo",
+            &RunOptions::new(&db, "demo"),
+            &Stores::env("demo"),
+            HttpSettings::default(),
+            Events::default(),
+            tokio_util::sync::CancellationToken::new(),
+        )
+        .await
+        .unwrap();
+        let cursors = read_cursors(&db, "demo", "demo").unwrap();
+        assert_eq!(cursors.len(), 1, "{cursors:?}");
+        let parents: Vec<&str> = cursors[0]
+            .per_parent
+            .iter()
+            .map(|p| p.parent.as_str())
+            .collect();
+        assert_eq!(parents, vec!["id=1", "id=2"]);
+        // Each parent keeps its own last comment time.
+        assert_ne!(
+            cursors[0].per_parent[0].last_value,
+            cursors[0].per_parent[1].last_value
+        );
+        reset_cursor(&db, "demo", "demo", "comments").unwrap();
+        assert!(read_cursors(&db, "demo", "demo").unwrap().is_empty());
+        api.stop().await;
     }
 }

@@ -51,6 +51,11 @@ pub struct IncrementalConfig {
     /// Deprecated: query parameter that receives the end value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_param: Option<String>,
+    /// Pipewright extension (dropped on export to dlt): for a child resource, keep one cursor per
+    /// parent record instead of one shared by all parents, so each parent's requests start from
+    /// its own last value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_parent: Option<bool>,
 }
 
 /// Deprecated incremental query parameter: `params: {since: {type: incremental, ...}}`.

@@ -318,8 +318,16 @@ impl Translation {
     }
 
     fn incremental(&mut self, inc: &Map<String, Value>) -> Py {
+        if inc.get("per_parent") == Some(&Value::Bool(true)) {
+            self.notes.push(
+                "incremental.per_parent is a Pipewright extension: in dlt one cursor is shared by \
+                 all parent records (its state starts from initial_value)"
+                    .to_string(),
+            );
+        }
         Py::Dict(
             inc.iter()
+                .filter(|(k, _)| k.as_str() != "per_parent")
                 .map(|(k, v)| {
                     let py = match (k.as_str(), v) {
                         ("convert" | "transform", Value::String(code)) => {

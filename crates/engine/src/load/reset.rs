@@ -35,8 +35,8 @@ impl Loader {
     }
 }
 
-/// Removes the resource's `incremental` object (and the resource's entry when nothing else is
-/// left in it). True when there was one.
+/// Removes the resource's `incremental` object and its per-parent cursors (and the resource's
+/// entry when nothing else is left in it). True when there was one.
 fn remove_cursor(state: &mut Value, schema_name: &str, resource: &str) -> bool {
     let Some(resources) = state
         .get_mut("sources")
@@ -49,7 +49,9 @@ fn remove_cursor(state: &mut Value, schema_name: &str, resource: &str) -> bool {
     let Some(entry) = resources.get_mut(resource).and_then(Value::as_object_mut) else {
         return false;
     };
-    if entry.remove("incremental").is_none() {
+    let shared = entry.remove("incremental").is_some();
+    let per_parent = entry.remove("per_parent").is_some();
+    if !shared && !per_parent {
         return false;
     }
     if entry.is_empty() {

@@ -5,13 +5,13 @@
 //! channel so fetching and writing overlap. Cancellation stops at the next await.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use super::cursors::{Cursors, ParentFinals, ParentStates};
 use super::events::{Events, RunEvent};
 use super::pages::Sequence;
 use super::preview::apply_steps;
@@ -19,7 +19,7 @@ use super::progress::{ResourceObserver, Tally};
 use super::request::{initial_request, ParentRecord};
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
-use crate::incremental::{CursorState, Incremental, IncrementalSpec};
+use crate::incremental::CursorState;
 use crate::plan::source::SourcePlan;
 use crate::secrets::Stores;
 
@@ -60,6 +60,8 @@ pub struct ExtractOptions {
     pub parallelism: usize,
     /// Stored incremental state per resource name (from the previous successful load).
     pub state: HashMap<String, CursorState>,
+    /// Stored per-parent cursors of children with `incremental.per_parent`.
+    pub parent_state: ParentStates,
 }
 
 impl Default for ExtractOptions {
@@ -68,6 +70,7 @@ impl Default for ExtractOptions {
             only: Vec::new(),
             parallelism: DEFAULT_PARALLELISM,
             state: HashMap::new(),
+            parent_state: ParentStates::new(),
         }
     }
 }
@@ -87,9 +90,7 @@ pub struct Executor<'a> {
     load: Vec<bool>,
     needed: Vec<bool>,
     children: Vec<Vec<usize>>,
-    /// One cursor per resource, shared by all its parent records as in dlt (§7.8).
-    incremental: Vec<Option<Mutex<Incremental>>>,
-    previous: HashMap<String, CursorState>,
+    cursors: Cursors,
     tallies: Vec<Tally>,
 }
 
@@ -141,24 +142,7 @@ impl<'a> Executor<'a> {
                 children[p].push(r.index);
             }
         }
-        let mut incremental = Vec::with_capacity(n);
-        for r in &plan.resources {
-            let spec = r
-                .endpoint
-                .as_ref()
-                .and_then(|ep| IncrementalSpec::of(ep, r.resource.primary_key.as_ref()));
-            incremental.push(match spec {
-                Some(spec) => Some(Mutex::new(
-                    Incremental::new(spec, options.state.get(&r.resource.name)).map_err(|m| {
-                        Error::Extract {
-                            resource: r.resource.name.clone(),
-                            message: m,
-                        }
-                    })?,
-                )),
-                None => None,
-            });
-        }
+        let cursors = Cursors::new(plan, &options.state, &options.parent_state)?;
         Ok(Executor {
             plan,
             http,
@@ -170,46 +154,19 @@ impl<'a> Executor<'a> {
             load,
             needed,
             children,
-            incremental,
-            previous: options.state.clone(),
+            cursors,
             tallies: (0..n).map(|_| Tally::default()).collect(),
         })
     }
 
     /// The incremental state each resource reached, to commit with a successful load.
     pub fn final_states(&self) -> FinalStates {
-        let mut out = HashMap::new();
-        for (r, inc) in self.plan.resources.iter().zip(&self.incremental) {
-            let Some(inc) = inc else { continue };
-            let Ok(inc) = inc.lock() else { continue };
-            if let Some(state) = inc.state(self.previous.get(&r.resource.name)) {
-                out.insert(
-                    r.resource.name.clone(),
-                    (inc.cursor_path().to_string(), state),
-                );
-            }
-        }
-        out
+        self.cursors.shared_states()
     }
 
-    fn with_incremental<T>(
-        &self,
-        idx: usize,
-        f: impl FnOnce(&mut Incremental) -> Result<T, String>,
-    ) -> Result<Option<T>> {
-        let name = &self.plan.resources[idx].resource.name;
-        match &self.incremental[idx] {
-            None => Ok(None),
-            Some(m) => {
-                let mut guard = m
-                    .lock()
-                    .map_err(|_| Error::Internal("incremental state lock poisoned".into()))?;
-                f(&mut guard).map(Some).map_err(|message| Error::Extract {
-                    resource: name.clone(),
-                    message,
-                })
-            }
-        }
+    /// The per-parent cursors reached (children with `incremental.per_parent`).
+    pub fn parent_states(&self) -> ParentFinals {
+        self.cursors.parent_states()
     }
 
     /// The resources this run requests, in dependency order.
@@ -297,7 +254,8 @@ impl<'a> Executor<'a> {
             _ => None,
         };
         let inc = self
-            .with_incremental(idx, |i| i.values())?
+            .cursors
+            .with(idx, parent, |i| i.values())?
             .unwrap_or_default();
         let req = initial_request(self.plan, ep, pr.as_ref(), &inc, self.stores).map_err(|m| {
             Error::Extract {
@@ -349,9 +307,10 @@ impl<'a> Executor<'a> {
                 })?;
             }
             let records = apply_steps(r, records)?;
-            let records = if self.incremental[idx].is_some() {
+            let records = if self.cursors.has(idx) {
                 let (kept, stop) = self
-                    .with_incremental(idx, |i| i.filter(records))?
+                    .cursors
+                    .with(idx, parent, |i| i.filter(records))?
                     .unwrap_or_default();
                 if stop {
                     // row_order says everything further is out of range: stop paging.

@@ -1,5 +1,6 @@
 //! Running a source: building requests, paging through responses, and previews.
 
+pub mod cursors;
 pub mod events;
 pub mod executor;
 pub mod pages;

@@ -149,7 +149,8 @@ async fn run_inner(
     let extract = ExtractOptions {
         only: options.only.clone(),
         parallelism: options.parallelism,
-        state,
+        state: state.shared,
+        parent_state: state.per_parent,
     };
     let outcome = {
         let exec = Executor::new(
@@ -166,13 +167,13 @@ async fn run_inner(
             resources: exec.resources(),
         });
         let result = exec.run().await;
-        let finals = exec.final_states();
+        let finals = (exec.final_states(), exec.parent_states());
         // Dropping the executor closes the page channel, so the writer drains and waits.
         drop(exec);
         result.map(|_| finals)
     };
     let finish = match &outcome {
-        Ok(finals) => Finish::Commit(finals.clone()),
+        Ok((finals, parents)) => Finish::Commit(finals.clone(), parents.clone()),
         Err(_) => Finish::Abort,
     };
     let _ = finish_tx.send(finish);

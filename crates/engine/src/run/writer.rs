@@ -10,6 +10,7 @@ use indexmap::IndexMap;
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, oneshot};
 
+use super::cursors::{ParentFinals, ParentStates};
 use super::events::{Events, RunEvent};
 use super::executor::{FinalStates, Output};
 use crate::error::{Error, Result};
@@ -36,10 +37,19 @@ pub struct WriterSetup {
     pub full_refresh: bool,
 }
 
+/// The incremental state stored by the last successful load.
+#[derive(Debug, Clone, Default)]
+pub struct Stored {
+    /// Cursor per resource name (dlt's layout).
+    pub shared: HashMap<String, CursorState>,
+    /// Per-parent cursors of children with `incremental.per_parent`.
+    pub per_parent: ParentStates,
+}
+
 /// How the run ended, as the writer is told.
 pub enum Finish {
     /// Commit the load with this incremental state.
-    Commit(FinalStates),
+    Commit(FinalStates, ParentFinals),
     /// Roll back: the run failed or was cancelled.
     Abort,
 }
@@ -57,7 +67,7 @@ pub struct Written {
 /// `pages` until the channel closes, then waits for `finish`.
 pub fn spawn(
     setup: WriterSetup,
-    ready: oneshot::Sender<Result<HashMap<String, CursorState>>>,
+    ready: oneshot::Sender<Result<Stored>>,
     mut pages: mpsc::Receiver<Output>,
     finish: std_mpsc::Receiver<Finish>,
 ) -> std::thread::JoinHandle<Result<Written>> {
@@ -81,7 +91,10 @@ pub fn spawn(
                 return Err(Error::Load(msg));
             }
         };
-        let _ = ready.send(Ok(cursor_states(&state, &setup.schema)));
+        let _ = ready.send(Ok(Stored {
+            shared: cursor_states(&state, &setup.schema),
+            per_parent: parent_states(&state, &setup.schema),
+        }));
         let mut normalizer = Normalizer::new(schema, &load_id);
         let mut tables = Vec::with_capacity(setup.hints.len());
         for h in &setup.hints {
@@ -126,9 +139,10 @@ pub fn spawn(
                 .map_err(|e| load_err(&e))?;
         }
         match finish.recv() {
-            Ok(Finish::Commit(finals)) => {
+            Ok(Finish::Commit(finals, parents)) => {
                 let before = state.clone();
                 apply_cursor_states(&mut state, &setup.schema, finals);
+                apply_parent_states(&mut state, &setup.schema, parents);
                 let nothing_new = written.values().all(|n| *n == 0) && before == state;
                 if nothing_new {
                     // dlt produces no load package when a run brings nothing new; a full
@@ -199,6 +213,56 @@ fn cursor_states(state: &Value, schema: &str) -> HashMap<String, CursorState> {
         }
     }
     out
+}
+
+/// `state.sources.<schema>.resources.<resource>.per_parent.<cursor_path>.<parent key>`: beside
+/// dlt's layout, under a key dlt does not read.
+fn parent_states(state: &Value, schema: &str) -> ParentStates {
+    let mut out = ParentStates::new();
+    let Some(resources) = state
+        .pointer(&format!("/sources/{}/resources", escape(schema)))
+        .and_then(Value::as_object)
+    else {
+        return out;
+    };
+    for (name, r) in resources {
+        let Some((_, by_key)) = r
+            .get("per_parent")
+            .and_then(Value::as_object)
+            .and_then(|m| m.iter().next())
+        else {
+            continue;
+        };
+        let Some(by_key) = by_key.as_object() else {
+            continue;
+        };
+        let states = by_key
+            .iter()
+            .filter_map(|(k, v)| {
+                serde_json::from_value::<CursorState>(v.clone())
+                    .ok()
+                    .map(|s| (k.clone(), s))
+            })
+            .collect();
+        out.insert(name.clone(), states);
+    }
+    out
+}
+
+fn apply_parent_states(state: &mut Value, schema: &str, parents: ParentFinals) {
+    for (resource, (cursor, states)) in parents {
+        let Ok(value) = serde_json::to_value(&states) else {
+            continue;
+        };
+        let root = ensure(state, "sources");
+        let src = ensure(root, schema);
+        let res = ensure(ensure(src, "resources"), &resource);
+        let per = ensure(res, "per_parent");
+        if let Value::Object(m) = per {
+            m.clear();
+            m.insert(cursor, value);
+        }
+    }
 }
 
 fn apply_cursor_states(state: &mut Value, schema: &str, finals: FinalStates) {
