@@ -132,3 +132,27 @@ fn a_parent_with_shape_errors_is_not_called_unknown() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].path, "resources[0].endpoint.paginator");
 }
+
+#[test]
+fn per_parent_cursors_are_accepted_on_children_and_flagged_on_roots() {
+    let doc = serde_json::json!({
+        "client": {"base_url": "https://api.example.com"},
+        "resources": [
+            {"name": "posts", "endpoint": {"path": "posts",
+                "incremental": {"cursor_path": "updated_at", "per_parent": true}}},
+            {"name": "comments", "endpoint": {"path": "posts/{resources.posts.id}/comments",
+                "incremental": {"cursor_path": "created_at", "per_parent": true}}}
+        ]
+    });
+    let problems = validate(&doc);
+    assert!(is_valid(&problems), "{problems:#?}");
+    let warnings: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Warning)
+        .map(|p| p.path.as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        vec!["resources[0].endpoint.incremental.per_parent"]
+    );
+}

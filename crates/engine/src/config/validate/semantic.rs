@@ -282,6 +282,13 @@ fn endpoint(
             out.push(error(at, format!("incremental loading is defined twice: by endpoint.incremental and by params.{first}; keep one")));
         }
         incremental(inc, &at.key("incremental"), out);
+        if inc.per_parent == Some(true) && graph::endpoint_parents(ep).is_empty() {
+            out.push(Problem {
+                path: at.key("incremental").key("per_parent").to_string(),
+                message: "per_parent keeps a cursor per parent record, but this resource has no parent: one cursor is kept".into(),
+                severity: Severity::Warning,
+            });
+        }
     }
     if ep.json.as_ref().is_some_and(|j| !j.is_empty()) && ep.data.is_some() {
         out.push(error(
