@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAKE_DETECTION, GITHUB_PATH, QUICK_EXAMPLE_PATH, createFakeHost } from './fake';
+import { FAKE_OPENAPI } from './fake/openapiFixture';
 import type { IpcError, RunEvent } from './types';
 
 async function rejection(p: Promise<unknown>): Promise<IpcError> {
@@ -55,7 +56,16 @@ describe('fake host', () => {
   it('previews three pages, with a detection when no paginator is configured', async () => {
     const host = createFakeHost();
     const gh = await host.openSource(GITHUB_PATH);
-    const base = { document: gh.document, source_name: 'github', source_path: GITHUB_PATH, pages: 5, records: 100 };
+    const base = {
+      document: gh.document,
+      source_name: 'github',
+      source_path: GITHUB_PATH,
+      pages: 5,
+      records: 100,
+      parents: 1,
+      parent_records: null,
+      preview_id: null,
+    };
     const trace = await host.preview({ ...base, resource: 'issues' });
     expect(trace.pages).toHaveLength(3);
     expect(trace.records).toHaveLength(12);
@@ -86,19 +96,23 @@ describe('fake host', () => {
     const summary = await run.done;
     expect(summary.pipeline).toBe('quick_example');
     expect(summary.rows.posts).toBe(10);
-    expect(events[0]).toEqual({ event: 'resource_started', resource: 'posts' });
+    expect(events[0]).toEqual({ event: 'run_started', pipeline: 'quick_example', resources: ['posts', 'comments'] });
+    expect(events[1]).toEqual({ event: 'resource_started', resource: 'posts' });
     expect(events.filter((e) => e.event === 'page')).toHaveLength(6);
+    expect(events[events.length - 1]).toEqual({ event: 'run_finished', summary });
     expect(await host.listLoads('/db.sqlite')).toHaveLength(loadsBefore + 1);
   });
 
   it('a cancelled run rejects with cancelled', async () => {
     const host = createFakeHost({}, { runMs: 5000 });
+    const events: RunEvent[] = [];
     const run = await host.startRun(
       { source_path: GITHUB_PATH, db: null, resources: ['issues'], full_refresh: false },
-      () => {},
+      (e) => events.push(e),
     );
     await run.cancel();
     expect((await rejection(run.done)).code).toBe('cancelled');
+    expect(events).toEqual([{ event: 'run_failed', error: 'cancelled', cancelled: true }]);
   });
 
   it('browses tables, rows, queries and cursors', async () => {
@@ -113,9 +127,13 @@ describe('fake host', () => {
     const q = await host.query('/db.sqlite', 'SELECT * FROM comments LIMIT 3');
     expect(q.rows).toHaveLength(3);
     expect((await rejection(host.query('/db.sqlite', 'DELETE FROM posts'))).code).toBe('validation');
-    expect(await host.incrementalState('/db.sqlite', 'quick_example', 'quick_example')).toHaveLength(1);
+    const cursors = await host.incrementalState('/db.sqlite', 'quick_example', 'quick_example');
+    expect(cursors.map((c) => [c.resource, c.per_parent.length])).toEqual([
+      ['posts', 0],
+      ['comments', 4],
+    ]);
     await host.resetIncremental('/db.sqlite', 'quick_example', 'quick_example', 'posts');
-    expect(await host.incrementalState('/db.sqlite', 'quick_example', 'quick_example')).toEqual([]);
+    expect((await host.incrementalState('/db.sqlite', 'quick_example', 'quick_example')).map((c) => c.resource)).toEqual(['comments']);
   });
 
   it('tracks secrets without ever returning values', async () => {
@@ -134,8 +152,15 @@ describe('fake host', () => {
 
   it('exports and imports', async () => {
     const host = createFakeHost();
+    const plan = await host.exportPlan(QUICK_EXAMPLE_PATH, 'python', '/out/');
+    expect(plan.refused).toBeNull();
+    expect(plan.files.map((f) => f.overwrites)).not.toContain(true);
     const files = await host.exportSource(QUICK_EXAMPLE_PATH, 'python', '/out/');
     expect(files).toContain('/out/quick_example_pipeline.py');
+    // The second plan sees the files written and keeps the filled-in secrets.toml.
+    const again = await host.exportPlan(QUICK_EXAMPLE_PATH, 'python', '/out');
+    expect(again.files.find((f) => f.path === '/out/quick_example_pipeline.py')?.overwrites).toBe(true);
+    expect(again.files.find((f) => f.path === '/out/.dlt/secrets.toml')?.kept).toBe(true);
     const imported = await host.importSource("curl 'https://api.example.com/v1/users?page=1'", 'auto');
     expect(imported.document).toEqual({
       client: { base_url: 'https://api.example.com/' },
@@ -143,5 +168,17 @@ describe('fake host', () => {
     });
     expect(imported.validation.valid).toBe(true);
     expect((await rejection(host.importSource('{', 'json'))).code).toBe('validation');
+  });
+
+  it('imports OpenAPI with a guess and a confidence per endpoint', async () => {
+    const host = createFakeHost();
+    const r = await host.importSource(FAKE_OPENAPI, 'auto');
+    expect(r.endpoints.map((e) => [e.resource, e.paginator.value, e.paginator.confidence, e.parent?.value ?? null])).toEqual([
+      ['posts', 'page_number', 'high', null],
+      ['users', 'auto', 'low', null],
+      ['comments', 'auto', 'low', 'posts'],
+    ]);
+    expect(r.endpoints[2].parent?.confidence).toBe('medium');
+    expect((r.document.resources as { endpoint: { path: string } }[])[2].endpoint.path).toBe('posts/{resources.posts.id}/comments');
   });
 });

@@ -29,7 +29,9 @@ describe('tauri host', () => {
     await host.saveSource('/s.json', doc, 'json');
     await host.validate(doc);
     await host.schema();
-    await host.preview({ document: doc, source_name: 's', source_path: null, resource: 'a', pages: 3, records: 100 });
+    const preview = { document: doc, source_name: 's', source_path: null, resource: 'a', pages: 3, records: 100 };
+    await host.preview({ ...preview, parents: 2, parent_records: [{ id: 7 }], preview_id: 'p-1' });
+    await host.cancelPreview('p-1');
     await host.listLoads('/d.sqlite');
     await host.listTables('/d.sqlite');
     await host.pageRows('/d.sqlite', 'a', 10, 50);
@@ -39,6 +41,7 @@ describe('tauri host', () => {
     await host.listSecrets('/s.json');
     await host.setSecret('s', 'token', 'v');
     await host.deleteSecret('s', 'token');
+    await host.exportPlan('/s.json', 'yaml', '/out');
     await host.exportSource('/s.json', 'python', '/out');
     await host.importSource('curl x', 'curl');
     expect(calls).toEqual([
@@ -50,8 +53,9 @@ describe('tauri host', () => {
       { cmd: 'schema', args: {} },
       {
         cmd: 'preview',
-        args: { request: { document: doc, source_name: 's', source_path: null, resource: 'a', pages: 3, records: 100 } },
+        args: { request: { ...preview, parents: 2, parent_records: [{ id: 7 }], preview_id: 'p-1' } },
       },
+      { cmd: 'cancel_preview', args: { preview_id: 'p-1' } },
       { cmd: 'list_loads', args: { db: '/d.sqlite' } },
       { cmd: 'list_tables', args: { db: '/d.sqlite' } },
       { cmd: 'page_rows', args: { db: '/d.sqlite', table: 'a', offset: 10, limit: 50 } },
@@ -61,6 +65,7 @@ describe('tauri host', () => {
       { cmd: 'list_secrets', args: { source_path: '/s.json' } },
       { cmd: 'set_secret', args: { source_name: 's', name: 'token', value: 'v' } },
       { cmd: 'delete_secret', args: { source_name: 's', name: 'token' } },
+      { cmd: 'export_plan', args: { source_path: '/s.json', to: 'yaml', out_dir: '/out' } },
       { cmd: 'export_source', args: { source_path: '/s.json', to: 'python', out_dir: '/out' } },
       { cmd: 'import_source', args: { text: 'curl x', from: 'curl' } },
     ]);

@@ -1,6 +1,7 @@
 // The real host: every Host method is one command of src-tauri/src/commands/ (argument names are
 // the wire's snake_case). Rejections are always IpcError objects.
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import type { Host, IpcError, IpcErrorCode, RunEvent, RunHandle, RunSummary } from './types';
 
 const CODES: ReadonlySet<IpcErrorCode> = new Set<IpcErrorCode>([
@@ -35,6 +36,22 @@ async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
 export function createTauriHost(): Host {
   return {
     appInfo: () => call('app_info'),
+    onCloseRequested(confirm) {
+      // Tauri awaits the handler, then destroys the window unless it was prevented (needs
+      // core:window:allow-destroy). Registration is async: a guard removed before it finished
+      // unlistens as soon as it does.
+      let unlisten: (() => void) | null = null;
+      let removed = false;
+      void getCurrentWindow()
+        .onCloseRequested(async (event) => {
+          if (!(await confirm())) event.preventDefault();
+        })
+        .then((u) => (removed ? u() : (unlisten = u)));
+      return () => {
+        removed = true;
+        unlisten?.();
+      };
+    },
 
     listRecent: () => call('list_recent'),
     openSource: (path) => call('open_source', { path }),
@@ -42,7 +59,9 @@ export function createTauriHost(): Host {
     validate: (document) => call('validate', { document }),
     schema: () => call('schema'),
 
+    // The whole request goes over, so parents, parent_records and preview_id reach the command.
     preview: (request) => call('preview', { request }),
+    cancelPreview: (preview_id) => call<void>('cancel_preview', { preview_id }),
     async startRun(request, onEvent): Promise<RunHandle> {
       // Events stream over the channel; the outcome comes from wait_run, which the backend
       // answers only after the last event was sent.
@@ -65,6 +84,7 @@ export function createTauriHost(): Host {
     setSecret: (source_name, name, value) => call('set_secret', { source_name, name, value }),
     deleteSecret: (source_name, name) => call('delete_secret', { source_name, name }),
 
+    exportPlan: (source_path, to, out_dir) => call('export_plan', { source_path, to, out_dir }),
     exportSource: (source_path, to, out_dir) => call('export_source', { source_path, to, out_dir }),
     importSource: (text, from) => call('import_source', { text, from }),
   };

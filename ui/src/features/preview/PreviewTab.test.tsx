@@ -26,8 +26,20 @@ describe('PreviewTab', () => {
   it('asks the host for the selected resource with the unsaved document', async () => {
     const { requests } = await openPreview();
     expect(requests).toEqual([
-      { document: DEMO_DOC, source_name: 'demo', source_path: '/home/ada/sources/demo.json', resource: 'posts', pages: 5, records: 1000 },
+      {
+        document: DEMO_DOC,
+        source_name: 'demo',
+        source_path: '/home/ada/sources/demo.json',
+        resource: 'posts',
+        pages: 5,
+        records: 1000,
+        parents: 1,
+        parent_records: null,
+        preview_id: expect.stringMatching(/^preview-/),
+      },
     ]);
+    // A top-level resource: one page sequence.
+    expect(screen.getByTestId('expected-requests').textContent).toBe('up to 5 requests');
   });
 
   it('shows one timeline row per page with status, records, position, retries and the stop badge', async () => {
@@ -37,7 +49,7 @@ describe('PreviewTab', () => {
     const cells = (i: number) => within(rows[i]).getAllByRole('cell').map((c) => c.textContent);
     expect(cells(0)).toEqual([
       '1',
-      'GET http://127.0.0.1:8787/posts?per_page=2',
+      'GET posts?per_page=2',
       '200',
       '2',
       'http://127.0.0.1:8787/posts?per_page=2&page=2',
@@ -49,6 +61,9 @@ describe('PreviewTab', () => {
     expect(cells(2)[4]).toBe('—');
     expect(within(rows[2]).getByTestId('stop-badge').textContent).toBe('stopped: no next link');
     expect(screen.getByText('3 pages, 5 records')).toBeTruthy();
+    // URLs are shown relative to what all pages share; the full URL is the cell's title.
+    expect(screen.getByText('http://127.0.0.1:8787/')).toBeTruthy();
+    expect(within(rows[1]).getAllByRole('cell')[1].title).toBe('http://127.0.0.1:8787/posts?per_page=2&page=2');
     // The overall badge beside the heading too.
     expect(screen.getAllByTestId('stop-badge').map((b) => b.textContent)).toEqual([
       'stopped: no next link',
@@ -89,7 +104,7 @@ describe('PreviewTab', () => {
   it('click-to-configure: an array becomes the data_selector, with its record count', async () => {
     const { user, container } = await openPreview();
     await user.click(screen.getByRole('treeitem', { name: 'data' }));
-    await user.click(screen.getByRole('button', { name: 'Use as data_selector: data (2 records)' }));
+    await user.click(screen.getByRole('button', { name: 'Use as data_selector: data (2 records here, 5 on 3 pages)' }));
     expect((resources(container)[0].endpoint as Record<string, unknown>).data_selector).toBe('data');
   });
 
@@ -164,6 +179,24 @@ describe('PreviewTab', () => {
     expect(headers).toEqual(['id', 'user_id', 'title', 'updated_at', 'author__name', 'author__address__geo__lat']);
     expect(within(grid).getAllByRole('row')).toHaveLength(6);
     await user.click(screen.getByRole('tab', { name: 'Schema' }));
-    expect(screen.getByText('posts__tags')).toBeTruthy();
+    // The engine's schema, not one the UI computes: its tables, nesting, types and warnings.
+    const tags = screen.getByRole('listitem', { name: 'Table posts__tags' });
+    expect(tags.textContent).toContain('10 rows · child of posts');
+    expect(tags.style.marginLeft).toBe('20px');
+    const chips = within(screen.getByRole('listitem', { name: 'Table posts' }))
+      .getAllByTestId('schema-column')
+      .map((c) => c.textContent);
+    expect(chips).toEqual([
+      'id bigint',
+      'updated_at timestamp',
+      'deleted_at no type all null',
+      'user_id__v_text text variant',
+      '_dlt_id text',
+    ]);
+    const warnings = within(screen.getByRole('list', { name: 'Schema warnings' })).getAllByRole('listitem');
+    expect(warnings.map((w) => w.textContent)).toEqual([
+      'posts.deleted_at is null in every sampled record; its type is unknown and the column is not created',
+      'posts.user_id__v_text is a variant column: user_id had text values',
+    ]);
   });
 });

@@ -3,9 +3,11 @@
 import { useMemo, useState } from 'react';
 import type { PreviewTrace } from '../../host';
 import { Tabs } from '../../components/Tabs';
+import { useSource } from '../sources/state';
 import { DetectionPanel } from './configure/DetectionPanel';
 import { NodeActionsBar } from './configure/NodeActionsBar';
 import { parsePath, type Segment } from './json/jsonPath';
+import { nearestParent, parentLabel } from './parents/parentOf';
 import { RecordsPanel } from './records/RecordsPanel';
 import { SchemaPreview } from './records/SchemaPreview';
 import { RequestView } from './request/RequestView';
@@ -28,6 +30,13 @@ export function Workbench({ trace }: { trace: PreviewTrace }) {
   const page = trace.pages[Math.min(pageIndex, trace.pages.length - 1)] ?? null;
   const recordsPath = useMemo(() => (page ? parsePath(page.selector) : null), [page]);
   const total = trace.pages.reduce((n, p) => n + p.records.length, 0);
+  const bodies = useMemo(() => trace.pages.map((p) => p.body), [trace.pages]);
+  const { document } = useSource();
+  const parent = nearestParent(document, trace.resource);
+  const parentLabels = useMemo(
+    () => trace.parent_records.map((r) => parentLabel(r, parent?.fields ?? [])),
+    [trace.parent_records, parent?.fields],
+  );
 
   return (
     <div className="workbench">
@@ -39,12 +48,20 @@ export function Workbench({ trace }: { trace: PreviewTrace }) {
           </span>
           {trace.stop && <StopBadge reason={trace.stop} />}
         </h3>
-        {trace.parents.length > 0 && (
-          <p className="muted">
-            Parent record from {trace.parents.map((p) => p.resource).join(', ')}: <code>{JSON.stringify(trace.parents[0].record).slice(0, 200)}</code>
+        {trace.parent_records.length > 0 && (
+          <p className="muted" data-testid="preview-parents">
+            For {trace.parent_records.length} {trace.parent_records.length === 1 ? 'record' : 'records'} of{' '}
+            {parent?.parent ?? trace.parents[0]?.resource ?? 'the parent'}: {parentLabels.slice(0, 8).join('; ')}
+            {parentLabels.length > 8 && '; …'}
+          </p>
+        )}
+        {trace.cancelled && (
+          <p className="notice" aria-live="polite" data-testid="preview-cancelled">
+            Cancelled: showing the {trace.pages.length} {trace.pages.length === 1 ? 'page' : 'pages'} fetched before.
           </p>
         )}
         <PageTimeline
+          parentLabels={parentLabels}
           pages={trace.pages}
           selected={pageIndex}
           onSelect={(i) => {
@@ -63,7 +80,7 @@ export function Workbench({ trace }: { trace: PreviewTrace }) {
       <div role="tabpanel" id={`page-panel-${view}`} aria-labelledby={`page-tab-${view}`}>
         {view === 'response' && page && (
           <>
-            <NodeActionsBar resource={trace.resource} node={node} recordsPath={recordsPath} pageSize={page.records.length} />
+            <NodeActionsBar resource={trace.resource} node={node} recordsPath={recordsPath} pageSize={page.records.length} bodies={bodies} />
             <ResponseView
               page={page}
               recordsPath={recordsPath}
@@ -74,7 +91,7 @@ export function Workbench({ trace }: { trace: PreviewTrace }) {
         )}
         {view === 'request' && page && <RequestView request={page.request} resource={trace.resource} />}
         {view === 'records' && <RecordsPanel records={trace.records} rawRecords={trace.raw_records} />}
-        {view === 'schema' && <SchemaPreview resource={trace.resource} records={trace.records} />}
+        {view === 'schema' && <SchemaPreview schema={trace.schema} records={trace.records.length} />}
         {!page && view !== 'records' && view !== 'schema' && <p className="muted">No page to show.</p>}
       </div>
     </div>

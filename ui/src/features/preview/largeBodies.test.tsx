@@ -26,7 +26,7 @@ describe('large bodies', () => {
     expect(performance.now() - t).toBeLessThan(3000);
   });
 
-  it('opens and searches a 5 MB body without rendering all of it', async () => {
+  it('opens and searches a 5 MB body without rendering all of it', { timeout: 20000 }, async () => {
     const user = userEvent.setup();
     const body = { data: records(40_000).map((r) => ({ ...r, body: 'lorem ipsum dolor sit amet '.repeat(2) })), next: null };
     expect(JSON.stringify(body).length).toBeGreaterThan(5_000_000);
@@ -35,7 +35,8 @@ describe('large bodies', () => {
     expect(items().length).toBeLessThan(80);
     await user.click(screen.getByRole('searchbox', { name: 'Search Body' }));
     await user.paste('Record 39999');
-    expect(await screen.findByText('1 / 1')).toBeTruthy();
+    // Searching 40k records takes a while on a loaded machine; what matters is the DOM size after.
+    expect(await screen.findByText('1 / 1', {}, { timeout: 8000 })).toBeTruthy();
     expect(items().length).toBeLessThan(80);
   });
 });

@@ -1,6 +1,6 @@
 // A preview test double with realistic traces, shaped like the engine's output for the demo API:
 // an auto-detected json_link paginator over three pages, a retried 429, a stop reason.
-import type { Host, PageTrace, PreviewRequest, PreviewTrace, SourceDocument } from '../../host';
+import type { Host, PageTrace, PreviewRequest, PreviewTrace, SchemaPreview, SourceDocument } from '../../host';
 import { stubHost } from './testing/stubHost';
 
 export const DEMO_DOC: SourceDocument = {
@@ -51,9 +51,42 @@ function page(index: number, ids: number[], next: string | null, extra: Partial<
     position: next,
     stop: null,
     body,
+    parent: null,
     ...extra,
   };
 }
+
+const col = (name: string, data_type: string, extra: Partial<SchemaPreview['tables'][0]['columns'][0]> = {}) => ({
+  name,
+  data_type,
+  nullable: false,
+  variant: false,
+  all_null: false,
+  ...extra,
+});
+
+/** What the engine's normalizer reports for the demo records (plus a null-only and a variant column). */
+export const DEMO_SCHEMA: SchemaPreview = {
+  tables: [
+    {
+      name: 'posts',
+      parent: null,
+      rows: 5,
+      columns: [
+        col('id', 'bigint'),
+        col('updated_at', 'timestamp'),
+        col('deleted_at', 'text', { nullable: true, all_null: true }),
+        col('user_id__v_text', 'text', { nullable: true, variant: true }),
+        col('_dlt_id', 'text'),
+      ],
+    },
+    { name: 'posts__tags', parent: 'posts', rows: 10, columns: [col('value', 'text'), col('_dlt_parent_id', 'text')] },
+  ],
+  warnings: [
+    'posts.deleted_at is null in every sampled record; its type is unknown and the column is not created',
+    'posts.user_id__v_text is a variant column: user_id had text values',
+  ],
+};
 
 export function demoTrace(resource = 'posts'): PreviewTrace {
   const pages = [
@@ -77,6 +110,9 @@ export function demoTrace(resource = 'posts'): PreviewTrace {
     },
     detected_selector: 'data',
     error: null,
+    parent_records: [],
+    schema: DEMO_SCHEMA,
+    cancelled: false,
   };
 }
 

@@ -9,14 +9,15 @@ export interface NodeActionsBarProps {
   node: { path: Segment[]; value: unknown } | null;
   recordsPath: Segment[] | null;
   pageSize: number;
+  bodies?: readonly unknown[];
 }
 
-export function NodeActionsBar({ resource, node, recordsPath, pageSize }: NodeActionsBarProps) {
+export function NodeActionsBar({ resource, node, recordsPath, pageSize, bodies }: NodeActionsBarProps) {
   const { document, edit } = useSource();
   const [done, setDone] = useState<string | null>(null);
   if (!document) return null;
   if (!node) return <p className="muted actions-bar">Click a node of the body to configure from it.</p>;
-  const actions = nodeActions({ doc: document, resource, path: node.path, value: node.value, recordsPath, pageSize });
+  const actions = nodeActions({ doc: document, resource, path: node.path, value: node.value, recordsPath, pageSize, bodies });
   return (
     <div className="actions-bar" role="group" aria-label="Configure from selection">
       <code>{formatPath(node.path)}</code>

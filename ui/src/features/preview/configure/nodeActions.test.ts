@@ -42,6 +42,11 @@ describe('nodeActions', () => {
     const ids = nodeActions(ctx([3, 'id'], 4, [])).map((a) => a.id);
     expect(ids).toEqual(['primary_key', 'incremental']);
     expect(nodeActions(ctx([], [1, 2], [])).map((a) => a.label)).toEqual(['Use as data_selector: $ (2 records)']);
+    // Over several pages, the count the selector would take on all of them, live from the bodies.
+    const bodies = [{ results: [1, 2] }, { results: [3, 4, 5] }, { other: [] }];
+    expect(nodeActions({ ...ctx(['results'], [1, 2], null), bodies })[0].label).toBe(
+      'Use as data_selector: results (2 records here, 5 on 3 pages)',
+    );
   });
 
   it('offers nothing for plain values outside the records', () => {

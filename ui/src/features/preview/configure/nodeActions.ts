@@ -1,6 +1,6 @@
 // Click-to-configure: what a node of a response body can become in the resource's config.
 import type { SourceDocument } from '../../../host';
-import { formatPath, startsWith, type JsonPath, type Segment } from '../json/jsonPath';
+import { formatPath, startsWith, valueAt, type JsonPath, type Segment } from '../json/jsonPath';
 import { columnName } from '../records/naming';
 import {
   addIncludeFromParent,
@@ -21,6 +21,19 @@ export interface NodeContext {
   recordsPath: Segment[] | null;
   /** Records on the page (a guess for an offset paginator's limit). */
   pageSize: number;
+  /** The bodies of every previewed page: a data_selector's count is given over all of them. */
+  bodies?: readonly unknown[];
+}
+
+/** Records the selector would take on each page, summed; null when no other page has the array. */
+function countOnAllPages(bodies: readonly unknown[] | undefined, path: JsonPath): number | null {
+  if (!bodies || bodies.length < 2) return null;
+  let total = 0;
+  for (const b of bodies) {
+    const v = valueAt(b, path);
+    if (Array.isArray(v)) total += v.length;
+  }
+  return total;
 }
 
 export interface NodeAction {
@@ -52,9 +65,11 @@ export function nodeActions(ctx: NodeContext): NodeAction[] {
 
   if (Array.isArray(value)) {
     const selector = formatPath(path);
+    const all = countOnAllPages(ctx.bodies, path);
+    const count = all === null ? `${value.length} records` : `${value.length} records here, ${all} on ${ctx.bodies?.length} pages`;
     actions.push({
       id: 'data_selector',
-      label: `Use as data_selector: ${selector} (${value.length} records)`,
+      label: `Use as data_selector: ${selector} (${count})`,
       apply: (doc) => setDataSelector(doc, resource, selector),
     });
     return actions;

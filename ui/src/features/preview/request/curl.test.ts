@@ -33,6 +33,17 @@ describe('curlCommand', () => {
     );
   });
 
+  it('reads an auth without a type as bearer, and an endpoint auth over the client one', () => {
+    const request: RequestTrace = { method: 'GET', url: 'https://x/a', headers: [['Authorization', 'Bearer ***']], body: { kind: 'none' } };
+    const untyped = { client: { base_url: 'https://x/', auth: { token: '{secrets.gh}' } }, resources: ['a'] };
+    expect(curlCommand(request, untyped, 'a', 'github')).toBe(`curl 'https://x/a' -H 'Authorization: Bearer '"\${SOURCES__GITHUB__GH}"`);
+    const own = {
+      client: { base_url: 'https://x/', auth: { token: '{secrets.gh}' } },
+      resources: [{ name: 'a', endpoint: { path: 'a', auth: { type: 'bearer', token: '{secrets.other}' } } }],
+    };
+    expect(curlCommand(request, own, 'a', 'github')).toBe(`curl 'https://x/a' -H 'Authorization: Bearer '"\${SOURCES__GITHUB__OTHER}"`);
+  });
+
   it('sends bodies and quotes single quotes', () => {
     const request: RequestTrace = {
       method: 'POST',

@@ -27,6 +27,14 @@ function word(pieces: Piece[], source: string): string {
   return merged.map((p) => ('lit' in p ? quote(p.lit) : `"\${${secretEnvName(source, p.secret)}}"`)).join('');
 }
 
+/** The auth in force for a resource: the endpoint's own, else the client's. */
+function authConfig(doc: SourceDocument, resource: string): Obj | null {
+  const own = endpointConfig(doc, resource)?.auth;
+  if (isObj(own)) return own;
+  const client = isObj(doc.client) ? doc.client : {};
+  return isObj(client.auth) ? client.auth : null;
+}
+
 function headerTemplates(doc: SourceDocument, resource: string): Map<string, string> {
   const map = new Map<string, string>();
   const client = isObj(doc.client) ? doc.client : {};
@@ -34,8 +42,9 @@ function headerTemplates(doc: SourceDocument, resource: string): Map<string, str
   for (const headers of [client.headers, endpoint.headers]) {
     if (isObj(headers)) for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') map.set(k.toLowerCase(), v);
   }
-  const auth = isObj(client.auth) ? client.auth : null;
-  if (auth?.type === 'bearer' && typeof auth.token === 'string') map.set('authorization', `Bearer ${auth.token}`);
+  const auth = authConfig(doc, resource);
+  // dlt reads an auth without a type as bearer (`auth: {token: ...}`).
+  if ((auth?.type ?? 'bearer') === 'bearer' && typeof auth?.token === 'string') map.set('authorization', `Bearer ${auth.token}`);
   if (auth?.type === 'api_key' && typeof auth.api_key === 'string' && (auth.location ?? 'header') === 'header') {
     map.set(String(auth.name ?? 'Authorization').toLowerCase(), auth.api_key);
   }
@@ -44,8 +53,7 @@ function headerTemplates(doc: SourceDocument, resource: string): Map<string, str
 
 function queryTemplates(doc: SourceDocument, resource: string): Map<string, string> {
   const map = new Map<string, string>();
-  const client = isObj(doc.client) ? doc.client : {};
-  const auth = isObj(client.auth) ? client.auth : null;
+  const auth = authConfig(doc, resource);
   if (auth?.type === 'api_key' && auth.location === 'query' && typeof auth.api_key === 'string') {
     map.set(String(auth.name ?? 'api_key'), auth.api_key);
   }

@@ -3,7 +3,7 @@
 import type { Host } from '../../../host';
 
 const METHODS: (keyof Host)[] = [
-  'appInfo', 'listRecent', 'openSource', 'saveSource', 'validate', 'schema', 'preview', 'startRun',
+  'appInfo', 'listRecent', 'openSource', 'saveSource', 'validate', 'schema', 'preview', 'cancelPreview', 'startRun',
   'listLoads', 'listTables', 'pageRows', 'query', 'incrementalState', 'resetIncremental', 'listSecrets',
   'setSecret', 'deleteSecret', 'exportSource', 'importSource',
 ];
