@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // examples/templates/ is imported by the template picker (one copy of each template).
+  server: { port: 5173, strictPort: true, fs: { allow: ['.', '../examples/templates'] } },
   build: { outDir: 'dist', target: 'es2022' },
   test: {
     environment: 'jsdom',

@@ -14,6 +14,8 @@ import { SaveAsDialog } from './features/sources/SaveAsDialog';
 import { SourcesSidebar } from './features/sources/SourcesSidebar';
 import { SourceProvider, useSource } from './features/sources/state';
 import { useSave } from './features/sources/useSave';
+import { useAutosave } from './features/sources/useAutosave';
+import { CloseGuard } from './features/sources/CloseGuard';
 import { StatusBar } from './features/status/StatusBar';
 
 /** The whole app inside its providers (the host comes from outside: Tauri, fake or a test). */
@@ -38,6 +40,7 @@ function Shell() {
   const { file, dirty } = useSource();
   const { theme, toggle } = useTheme();
   const save = useSave();
+  const autosave = useAutosave(save);
   const [palette, setPalette] = useState(false);
   const [exporting, setExporting] = useState(false);
   const openPalette = useCallback(() => setPalette(true), []);
@@ -72,7 +75,8 @@ function Shell() {
         <TabPanel tab={tab} />
       </main>
       <ProblemsPanel />
-      <StatusBar />
+      <StatusBar autosave={autosave} />
+      <CloseGuard save={save} />
       {save.error && !save.asking && (
         <div className="toast" role="alert">
           Save failed: {save.error}

@@ -104,10 +104,13 @@ fn schema_prints_json_schema() {
 }
 
 #[test]
-fn every_example_validates() {
+fn every_example_and_template_validates() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    let files = std::fs::read_dir(&dir)
+        .unwrap()
+        .chain(std::fs::read_dir(dir.join("templates")).unwrap());
+    for entry in files {
         let path = entry.unwrap().path();
         if !matches!(
             path.extension().and_then(|e| e.to_str()),
@@ -125,5 +128,6 @@ fn every_example_validates() {
         );
         n += 1;
     }
-    assert!(n >= 3);
+    // Three examples and the three templates the app offers (blank, GitHub, PokeAPI).
+    assert!(n >= 6, "{n}");
 }

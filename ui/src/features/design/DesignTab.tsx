@@ -10,6 +10,8 @@ import { resourceNames, useSource } from '../sources/state';
 import { ClientForm } from './ClientForm';
 import { DefaultsForm, ResourceForm } from './ResourceForm';
 import { SecretStatusProvider } from './secretStatus';
+import { SchemaHelpProvider } from './help/SchemaHelp';
+import './design.css';
 
 // CodeMirror and the schema tools load when the view is first shown.
 const CodeView = lazy(() => import('../editor/CodeView'));
@@ -39,6 +41,7 @@ export function DesignTab() {
   const current = selectedResource && names.includes(selectedResource) ? selectedResource : names[0];
   return (
     <SecretStatusProvider>
+      <SchemaHelpProvider>
       <div className="design" ref={root}>
         <Tabs label="Design sections" idPrefix="design" tabs={SECTIONS} active={section} onChange={setSection} />
         <div className="design-body" role="tabpanel" id={`design-panel-${section}`} aria-labelledby={`design-tab-${section}`}>
@@ -57,6 +60,7 @@ export function DesignTab() {
           )}
         </div>
       </div>
+      </SchemaHelpProvider>
     </SecretStatusProvider>
   );
 }

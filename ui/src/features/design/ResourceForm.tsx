@@ -15,12 +15,14 @@ import { PlaceholderInput, placeholderOptions } from './fields/PlaceholderInput'
 import { ProcessingSteps } from './fields/ProcessingSteps';
 import { BoolField, SelectField } from './fields/SelectField';
 import { TextField } from './fields/TextField';
-import { ListField } from './fields/ListField';
 import { WriteDispositionFields } from './fields/WriteDispositionFields';
 import { RenameField } from './RenameField';
 import { ResponseActions } from './fields/ResponseActions';
 import { ColumnHints } from './fields/ColumnHints';
 import { DeleteResource } from './DeleteResource';
+import { DocsLink } from './help/SchemaHelp';
+import { IncludeFromParent } from './fields/IncludeFromParent';
+import { selectorSuggestions, usePreviewTrace } from './previewHints';
 
 /** Keys a form shows; anything else is listed as "edit in the JSON/YAML view". */
 const RESOURCE_KEYS = new Set(['name', 'endpoint', 'write_disposition', 'primary_key', 'merge_key', 'table_name',
@@ -40,12 +42,17 @@ export function ResourceForm({ name }: { name: string }) {
   const { document } = useSource();
   const index = resourceList(document).findIndex((e) => resourceObject(e).name === name || e === name);
   const binder = useResourceBinder(index);
+  const trace = usePreviewTrace(name);
   if (index < 0 || !document) return null;
   const entry = resourceList(document)[index];
   const names = resourceNames(document);
   const others = names.filter((n) => n !== name);
   const parents = [...new Set([...parentRefs(entry).map((r) => r.parent), ...others])];
+  // Hooks stay above the early return below.
+  const suggestions = selectorSuggestions(trace);
   const extra = otherKeys(resourceObject(entry));
+  const refs = parentRefs(entry);
+  const nearest = refs.find((r) => names.includes(r.parent))?.parent ?? null;
   return (
     <form className="resource-form" aria-label={`Resource ${name}`} onSubmit={(e) => e.preventDefault()}>
       <div className="form-head">
@@ -53,15 +60,24 @@ export function ResourceForm({ name }: { name: string }) {
         <DeleteResource name={name} />
       </div>
       <section className="form-section">
-        <h4>Resource</h4>
+        <h4>Resource <DocsLink topic="resource" /></h4>
         <RenameField name={name} />
         <PlaceholderInput binder={binder} rel={['endpoint', 'path']} label="Endpoint path" options={placeholderOptions(others)} placeholder={typeof entry === 'string' ? entry : 'issues'} />
         <SelectField binder={binder} rel={['endpoint', 'method']} label="Method" options={['GET', 'POST']} unsetLabel="(GET)" />
-        <TextField binder={binder} rel={['endpoint', 'data_selector']} label="Data selector" code placeholder="auto-detected, e.g. data.items" hint="JSONPath of the records in the response" />
+        <TextField
+          binder={binder}
+          rel={['endpoint', 'data_selector']}
+          label="Data selector"
+          code
+          docs="selector"
+          placeholder="auto-detected, e.g. data.items"
+          suggestions={suggestions}
+          hint={suggestions.length ? `From the last preview: ${suggestions.join(', ')}` : 'Preview the resource to get suggestions.'}
+        />
       </section>
       <RequestFields binder={binder} parents={parents} />
-      <LoadingFields binder={binder} withParent />
-      <ProcessingSteps binder={binder} rel={['processing_steps']} />
+      <LoadingFields binder={binder} parent={{ name: nearest, fields: refs.filter((r) => r.parent === nearest).map((r) => r.field) }} />
+      <ProcessingSteps binder={binder} rel={['processing_steps']} resource={name} />
       {extra.length > 0 && <p className="field-hint">Also set (edit them in the JSON/YAML view): {extra.join(', ')}</p>}
     </form>
   );
@@ -71,11 +87,13 @@ export function DefaultsForm() {
   const binder = useDefaultsBinder();
   return (
     <form className="resource-form" aria-label="Resource defaults" onSubmit={(e) => e.preventDefault()}>
-      <p className="field-hint">Applied to every resource; a resource's own value wins.</p>
+      <p className="field-hint">
+        Applied to every resource; a resource's own value wins. Each resource's form shows the value it inherits from here. <DocsLink topic="defaults" />
+      </p>
       <section className="form-section">
-        <h4>Request</h4>
+        <h4>Request <DocsLink topic="endpoint" /></h4>
         <SelectField binder={binder} rel={['endpoint', 'method']} label="Method" options={['GET', 'POST']} unsetLabel="(GET)" />
-        <TextField binder={binder} rel={['endpoint', 'data_selector']} label="Data selector" code />
+        <TextField binder={binder} rel={['endpoint', 'data_selector']} label="Data selector" code docs="selector" />
       </section>
       <RequestFields binder={binder} parents={[]} />
       <LoadingFields binder={binder} />
@@ -88,34 +106,34 @@ function RequestFields({ binder, parents }: { binder: Binder; parents: string[] 
   return (
     <>
       <section className="form-section">
-        <h4>Parameters and body</h4>
+        <h4>Parameters and body <DocsLink topic="endpoint" /></h4>
         <ParamsTable binder={binder} rel={['endpoint', 'params']} parents={parents} />
         <KeyValueTable binder={binder} rel={['endpoint', 'headers']} label="Headers" />
         <JsonField binder={binder} rel={['endpoint', 'json']} label="JSON body" hint="For POST endpoints; placeholders allowed in strings." />
         <BodyForm binder={binder} />
       </section>
       <section className="form-section">
-        <h4>Pagination and auth</h4>
+        <h4>Pagination and auth <DocsLink topic="pagination" /></h4>
         <PaginatorPicker binder={binder} rel={['endpoint', 'paginator']} />
         <TextField binder={binder} rel={['endpoint', 'max_pages']} label="Max pages" kind="integer" />
         <AuthPicker binder={binder} rel={['endpoint', 'auth']} />
         <ResponseActions binder={binder} rel={['endpoint', 'response_actions']} />
       </section>
       <section className="form-section">
-        <h4>Incremental</h4>
+        <h4>Incremental <DocsLink topic="incremental" /></h4>
         <IncrementalFields binder={binder} rel={['endpoint', 'incremental']} />
       </section>
     </>
   );
 }
 
-function LoadingFields({ binder, withParent = false }: { binder: Binder; withParent?: boolean }) {
+function LoadingFields({ binder, parent }: { binder: Binder; parent?: { name: string | null; fields: string[] } }) {
   return (
     <section className="form-section">
-      <h4>Loading</h4>
+      <h4>Loading <DocsLink topic="loading" /></h4>
       <WriteDispositionFields binder={binder} />
       <TextField binder={binder} rel={['table_name']} label="Table name" code />
-      {withParent && <ListField binder={binder} rel={['include_from_parent']} label="Include from parent" alwaysList hint="Parent fields copied into each record as _<parent>_<field>" />}
+      {parent && <IncludeFromParent binder={binder} parent={parent.name} referenced={parent.fields} />}
       <TextField binder={binder} rel={['max_table_nesting']} label="Max table nesting" kind="integer" />
       <BoolField binder={binder} rel={['selected']} label="Selected" />
       <BoolField binder={binder} rel={['parallelized']} label="Parallelized" />

@@ -1,9 +1,11 @@
 // A resource's card on the canvas: name, method and path, paginator, incremental and write
-// disposition badges. Drag from the right handle to create a child of it.
+// disposition badges, and for a child the requests it will send. Drag from the right handle to
+// create a child of it, or onto another card's left handle to make that card its child.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ResourceCard } from './model';
+import { estimateText, estimateTitle, type RequestEstimate } from './requests';
 
-export type ResourceNodeData = ResourceCard & { problems: number };
+export type ResourceNodeData = ResourceCard & { problems: number; estimate?: (RequestEstimate & { parent: string }) | null };
 export type ResourceNodeType = Node<ResourceNodeData, 'resource'>;
 
 export function ResourceNode({ data, selected }: NodeProps<ResourceNodeType>) {
@@ -13,7 +15,7 @@ export function ResourceNode({ data, selected }: NodeProps<ResourceNodeType>) {
       data-testid={`node-${data.name}`}
       title={data.path}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Left} title="Drop a parent's handle here to make this a child" />
       <div className="rnode-head">
         <strong className="rnode-name">{data.name}</strong>
         {data.problems > 0 && (
@@ -35,6 +37,11 @@ export function ResourceNode({ data, selected }: NodeProps<ResourceNodeType>) {
         </span>
         {data.incremental && <span className="badge badge-info" title="incremental">↻ incremental</span>}
         <span className="badge" title="write disposition">{data.disposition}</span>
+        {data.estimate && (
+          <span className="badge badge-info" data-testid={`requests-${data.name}`} title={estimateTitle(data.estimate, data.estimate.parent)}>
+            {estimateText(data.estimate)}
+          </span>
+        )}
       </div>
       <Handle type="source" position={Position.Right} title="Drag to create a child resource" />
     </div>

@@ -14,6 +14,12 @@ export interface FocusRequest {
   seq: number;
 }
 
+/** Work a command asked a tab to start (the tab's own button does the same). */
+export interface StartRequest {
+  what: 'preview';
+  seq: number;
+}
+
 export interface NavigationApi {
   tab: TabId;
   setTab(tab: TabId): void;
@@ -22,6 +28,9 @@ export interface NavigationApi {
   focus: FocusRequest | null;
   /** Shows the Design section holding `path` and asks it to focus that field. */
   focusPath(path: string): void;
+  start: StartRequest | null;
+  /** Shows the tab of `what` and starts it there (Ctrl+P previews). */
+  requestStart(what: StartRequest['what']): void;
 }
 
 const NavigationContext = createContext<NavigationApi | null>(null);
@@ -39,14 +48,19 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [tab, setTab] = useState<TabId>('design');
   const [section, setSection] = useState<DesignSection>('resources');
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [start, setStart] = useState<StartRequest | null>(null);
+  const requestStart = useCallback((what: StartRequest['what']) => {
+    setTab(what);
+    setStart((prev) => ({ what, seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
   const focusPath = useCallback((path: string) => {
     setTab('design');
     setSection(sectionOf(path));
     setFocus((prev) => ({ path, seq: (prev?.seq ?? 0) + 1 }));
   }, []);
   const api = useMemo(
-    () => ({ tab, setTab, section, setSection, focus, focusPath }),
-    [tab, section, focus, focusPath],
+    () => ({ tab, setTab, section, setSection, focus, focusPath, start, requestStart }),
+    [tab, section, focus, focusPath, start, requestStart],
   );
   return <NavigationContext.Provider value={api}>{children}</NavigationContext.Provider>;
 }

@@ -38,7 +38,7 @@ describe('sources sidebar', () => {
     await user.keyboard('{Control>}s{/Control}');
     const dialog = screen.getByRole('dialog', { name: 'Save source as' });
     const path = within(dialog).getByRole('textbox');
-    expect((path as HTMLInputElement).value).toBe('github.yaml');
+    expect((path as HTMLInputElement).value).toBe('github.json');
     await user.clear(path);
     await user.type(path, '/work/gh.yaml');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -66,7 +66,7 @@ describe('sources sidebar', () => {
 
   it('offers three templates', () => {
     renderApp();
-    for (const name of ['Blank', 'GitHub issues and comments', 'Paginated JSON API']) {
+    for (const name of ['Blank', 'GitHub issues and comments', 'PokeAPI']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
   });

@@ -1,6 +1,11 @@
 // Starting points for a new source. Each opens unsaved; saving asks where to put it.
+// The documents are the files in examples/templates/ (imported as text, not copied), so the
+// app offers exactly what `pipewright validate` checks in the Rust tests.
 import type { SourceDocument, SourceFile, SourceFormat } from '../../host';
 import { print } from '../editor/documentText';
+import blankText from '../../../../examples/templates/blank.json?raw';
+import githubText from '../../../../examples/templates/github.json?raw';
+import pokeapiText from '../../../../examples/templates/pokeapi.json?raw';
 
 export interface Template {
   id: string;
@@ -9,78 +14,36 @@ export interface Template {
   /** Suggested source name (file stem). */
   name: string;
   format: SourceFormat;
+  /** The file's text as written (the JSON view starts from it). */
+  text: string;
   document: SourceDocument;
 }
 
+function template(id: string, title: string, description: string, name: string, text: string): Template {
+  return { id, title, description, name, format: 'json', text, document: JSON.parse(text) as SourceDocument };
+}
+
 export const TEMPLATES: readonly Template[] = [
-  {
-    id: 'blank',
-    title: 'Blank',
-    description: 'A base URL and one resource.',
-    name: 'my_source',
-    format: 'json',
-    document: {
-      client: { base_url: 'https://api.example.com/' },
-      resources: [{ name: 'items', endpoint: { path: 'items' } }],
-    },
-  },
-  {
-    id: 'github',
-    title: 'GitHub issues and comments',
-    description: 'Bearer token, Link-header paging, incremental issues and a child resource.',
-    name: 'github',
-    format: 'yaml',
-    document: {
-      client: {
-        base_url: 'https://api.github.com/repos/dlt-hub/dlt/',
-        auth: { type: 'bearer', token: '{secrets.github_token}' },
-        paginator: 'header_link',
-      },
-      resource_defaults: {
-        primary_key: 'id',
-        write_disposition: 'merge',
-        endpoint: { params: { per_page: 100 } },
-      },
-      resources: [
-        {
-          name: 'issues',
-          endpoint: {
-            path: 'issues',
-            params: { state: 'open', sort: 'updated', direction: 'desc', since: '{incremental.start_value}' },
-            incremental: { cursor_path: 'updated_at', initial_value: '2024-01-01T00:00:00Z' },
-          },
-        },
-        {
-          name: 'issue_comments',
-          endpoint: { path: 'issues/{resources.issues.number}/comments' },
-          include_from_parent: ['id'],
-        },
-      ],
-    },
-  },
-  {
-    id: 'paginated',
-    title: 'Paginated JSON API',
-    description: 'Records under data, page_number paging with a total page count.',
-    name: 'paginated_api',
-    format: 'json',
-    document: {
-      client: {
-        base_url: 'https://api.example.com/v1/',
-        paginator: { type: 'page_number', base_page: 1, page_param: 'page', total_path: 'total_pages' },
-      },
-      resource_defaults: { primary_key: 'id', write_disposition: 'replace' },
-      resources: [
-        { name: 'posts', endpoint: { path: 'posts', data_selector: 'data', params: { per_page: 50 } } },
-      ],
-    },
-  },
+  template('blank', 'Blank', 'A base URL and one resource.', 'my_source', blankText),
+  template(
+    'github',
+    'GitHub issues and comments',
+    'Bearer token, Link-header paging, incremental issues and a child resource with their comments.',
+    'github',
+    githubText,
+  ),
+  template(
+    'pokeapi',
+    'PokeAPI',
+    'A public API without a key: json_link paging, records under results, a child per Pokémon.',
+    'pokeapi',
+    pokeapiText,
+  ),
 ];
 
 /** A new unsaved file (empty path) holding the template. */
 export function fileFromTemplate(t: Template): SourceFile {
-  const document = structuredClone(t.document);
-  return { path: '', name: t.name, format: t.format, document, text: print(document, t.format) };
+  return { path: '', name: t.name, format: t.format, document: structuredClone(t.document), text: t.text };
 }
 
 /** A new unsaved file holding an imported document. */

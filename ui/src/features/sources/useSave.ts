@@ -7,8 +7,8 @@ import { useSource } from './state';
 export interface SaveApi {
   /** Saves to the file, or opens the "save as" prompt for a new source. */
   save(): void;
-  /** Saves to `path` (the prompt's answer). */
-  saveAs(path: string): Promise<void>;
+  /** Saves to `path` (the prompt's answer); true when it was written. */
+  saveAs(path: string): Promise<boolean>;
   asking: boolean;
   cancel(): void;
   busy: boolean;
@@ -29,16 +29,18 @@ export function useSave(): SaveApi {
   const [error, setError] = useState<string | null>(null);
 
   const write = useCallback(
-    async (path: string) => {
-      if (!file || !document) return;
+    async (path: string): Promise<boolean> => {
+      if (!file || !document) return false;
       setBusy(true);
       setError(null);
       try {
         const result = await host.saveSource(path, document, formatOfPath(path, file.format));
         saved(result, document);
         setAsking(false);
+        return true;
       } catch (e) {
         setError(messageOf(e));
+        return false;
       } finally {
         setBusy(false);
       }

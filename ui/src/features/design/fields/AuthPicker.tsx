@@ -43,7 +43,7 @@ export function AuthPicker({ binder, rel }: { binder: Binder; rel: DocPath }) {
   const sub = objectBinder(binder, rel);
   return (
     <fieldset className="group">
-      <FieldShell path={binder.path(rel)} label="Authentication" htmlFor={id}>
+      <FieldShell path={binder.path(rel)} label="Authentication" htmlFor={id} docs="auth">
         <select
           id={id}
           className="input"

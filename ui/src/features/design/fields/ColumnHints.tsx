@@ -3,6 +3,7 @@
 import { formatPath, isObject, renameKeyIn, setIn, deleteIn, type DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { KeyInput } from './KeyInput';
+import { FieldGroup } from './FieldGroup';
 import { uniqueKey } from './KeyValueTable';
 
 export const DATA_TYPES = ['text', 'bigint', 'double', 'bool', 'timestamp', 'date', 'time', 'json', 'decimal', 'wei', 'binary'] as const;
@@ -13,17 +14,15 @@ export function ColumnHints({ binder, rel }: { binder: Binder; rel: DocPath }) {
   const path = formatPath(binder.path(rel));
   if (raw !== undefined && !isObject(raw)) {
     return (
-      <fieldset className="group" data-path={path}>
-        <legend>Column hints</legend>
+      <FieldGroup binder={binder} rel={rel} legend="Column hints" docs="columns">
         <p className="field-hint">Written as a list: edit it in the JSON/YAML view.</p>
-      </fieldset>
+      </FieldGroup>
     );
   }
   const cols = raw ?? {};
   const write = (next: Record<string, unknown>) => binder.set(rel, Object.keys(next).length ? next : undefined);
   return (
-    <fieldset className="group" data-path={path}>
-      <legend>Column hints</legend>
+    <FieldGroup binder={binder} rel={rel} legend="Column hints" docs="columns">
       {Object.keys(cols).length > 0 && (
         <table className="kv">
           <thead>
@@ -66,6 +65,6 @@ export function ColumnHints({ binder, rel }: { binder: Binder; rel: DocPath }) {
       <button type="button" onClick={() => write({ ...cols, [uniqueKey(cols, 'column')]: { data_type: 'text' } })}>
         Add column hint
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,9 +1,10 @@
 // The endpoint's incremental loading: which field is the cursor, where it starts and ends,
 // and which request parameters carry it.
-import { formatPath, isObject, type DocPath } from '../../sources/docPath';
+import { isObject, type DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { objectBinder } from '../objectBinder';
 import { SelectField } from './SelectField';
+import { FieldGroup } from './FieldGroup';
 import { TextField } from './TextField';
 
 export function IncrementalFields({ binder, rel }: { binder: Binder; rel: DocPath }) {
@@ -11,8 +12,7 @@ export function IncrementalFields({ binder, rel }: { binder: Binder; rel: DocPat
   const sub = objectBinder(binder, rel);
   const inherited = binder.inherited(rel);
   return (
-    <fieldset className="group" data-path={formatPath(binder.path(rel))}>
-      <legend>Incremental loading</legend>
+    <FieldGroup binder={binder} rel={rel} legend="Incremental loading" docs="incremental" showInherited={false}>
       {!isObject(value) ? (
         <>
           {inherited && <p className="field-hint">Inherits incremental on {String((inherited.value as { cursor_path?: unknown }).cursor_path)} from {inherited.from}.</p>}
@@ -37,6 +37,6 @@ export function IncrementalFields({ binder, rel }: { binder: Binder; rel: DocPat
           </button>
         </>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -7,11 +7,13 @@ import { FieldShell } from './FieldShell';
 export function JsonField({ binder, rel, label, hint }: { binder: Binder; rel: DocPath; label: string; hint?: string }) {
   const id = useId();
   const value = binder.get(rel);
+  const inherited = value === undefined ? binder.inherited(rel) : undefined;
+  const inheritedHint = inherited ? `Not set here: uses ${JSON.stringify(inherited.value)} from ${inherited.from}` : undefined;
   const [draft, setDraft] = useState<{ text: string; value: unknown; error: string | null } | null>(null);
   const typed = draft && draft.value === value ? draft : null;
   const text = typed ? typed.text : value === undefined ? '' : JSON.stringify(value, null, 2);
   return (
-    <FieldShell path={binder.path(rel)} label={label} htmlFor={id} hint={typed?.error ?? hint}>
+    <FieldShell path={binder.path(rel)} label={label} htmlFor={id} hint={typed?.error ?? hint ?? inheritedHint} docs="body">
       <textarea
         id={id}
         className="input code"

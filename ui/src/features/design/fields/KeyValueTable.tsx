@@ -2,6 +2,8 @@
 import { formatPath, isObject, renameKeyIn, setIn, deleteIn, type DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { KeyInput } from './KeyInput';
+import { FieldGroup } from './FieldGroup';
+import type { DocsTopic } from '../help/docsLinks';
 import { useProblems } from '../../problems/ProblemsProvider';
 
 export function uniqueKey(obj: Record<string, unknown>, base: string): string {
@@ -11,7 +13,7 @@ export function uniqueKey(obj: Record<string, unknown>, base: string): string {
   return `${base}_${i}`;
 }
 
-export function KeyValueTable({ binder, rel, label, keyLabel = 'Name', addLabel = 'Add header', newKey = 'X-Header' }: {
+export function KeyValueTable({ binder, rel, label, keyLabel = 'Name', addLabel = 'Add header', newKey = 'X-Header', docs = 'headers' }: {
   binder: Binder;
   rel: DocPath;
   label: string;
@@ -19,6 +21,7 @@ export function KeyValueTable({ binder, rel, label, keyLabel = 'Name', addLabel 
   addLabel?: string;
   /** Name given to an added row. */
   newKey?: string;
+  docs?: DocsTopic;
 }) {
   const raw = binder.get(rel);
   const obj = isObject(raw) ? raw : {};
@@ -26,8 +29,7 @@ export function KeyValueTable({ binder, rel, label, keyLabel = 'Name', addLabel 
   const { problems } = useProblems();
   const write = (next: Record<string, unknown>) => binder.set(rel, Object.keys(next).length ? next : undefined);
   return (
-    <fieldset className="group" data-path={formatPath(binder.path(rel))}>
-      <legend>{label}</legend>
+    <FieldGroup binder={binder} rel={rel} legend={label} docs={docs}>
       {entries.length > 0 && (
         <table className="kv">
           <thead>
@@ -76,6 +78,6 @@ export function KeyValueTable({ binder, rel, label, keyLabel = 'Name', addLabel 
       <button type="button" onClick={() => write({ ...obj, [uniqueKey(obj, newKey)]: '' })}>
         {addLabel}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

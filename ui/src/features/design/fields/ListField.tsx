@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { FieldShell, showValue } from './FieldShell';
+import type { DocsTopic } from '../help/docsLinks';
 
 export function listText(v: unknown): string {
   if (Array.isArray(v)) return v.map(String).join(', ');
@@ -17,12 +18,13 @@ export function parseList(text: string, previous: unknown, alwaysList: boolean):
   return items;
 }
 
-export function ListField({ binder, rel, label, alwaysList = false, hint }: {
+export function ListField({ binder, rel, label, alwaysList = false, hint, docs }: {
   binder: Binder;
   rel: DocPath;
   label: string;
   alwaysList?: boolean;
   hint?: string;
+  docs?: DocsTopic;
 }) {
   const id = useId();
   const value = binder.get(rel);
@@ -34,6 +36,7 @@ export function ListField({ binder, rel, label, alwaysList = false, hint }: {
       path={binder.path(rel)}
       label={label}
       htmlFor={id}
+      docs={docs}
       hint={hint ?? (inherited && value === undefined ? `Inherits ${showValue(inherited.value)} from ${inherited.from}` : undefined)}
     >
       <input

@@ -58,7 +58,7 @@ export function PaginatorPicker({ binder, rel }: { binder: Binder; rel: DocPath 
   const sub = objectBinder(binder, rel);
   return (
     <fieldset className="group">
-      <FieldShell path={binder.path(rel)} label="Paginator" htmlFor={id}>
+      <FieldShell path={binder.path(rel)} label="Paginator" htmlFor={id} docs="pagination">
         <select
           id={id}
           className="input"

@@ -3,6 +3,7 @@
 import { formatPath, isObject, renameKeyIn, setIn, deleteIn, type DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { KeyInput } from './KeyInput';
+import { FieldGroup } from './FieldGroup';
 import { useProblems } from '../../problems/ProblemsProvider';
 import { parseText, toText } from './TextField';
 import { uniqueKey } from './KeyValueTable';
@@ -45,8 +46,7 @@ export function ParamsTable({ binder, rel, parents }: { binder: Binder; rel: Doc
   const write = (next: Record<string, unknown>) => binder.set(rel, Object.keys(next).length ? next : undefined);
   const inherited = binder.inherited(rel);
   return (
-    <fieldset className="group" data-path={formatPath(binder.path(rel))}>
-      <legend>Query parameters</legend>
+    <FieldGroup binder={binder} rel={rel} legend="Query parameters" docs="params" showInherited={false}>
       {inherited && isObject(inherited.value) && (
         <p className="field-hint">
           Also sent, from {inherited.from}: {Object.entries(inherited.value).map(([k, v]) => `${k}=${toText(v)}`).join(', ')}
@@ -110,7 +110,7 @@ export function ParamsTable({ binder, rel, parents }: { binder: Binder; rel: Doc
       <button type="button" onClick={() => write({ ...obj, [uniqueKey(obj, 'param')]: '' })}>
         Add parameter
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -160,7 +160,9 @@ function ParamValue({ name, value, kind, parents, set }: {
       aria-label={`Parameter ${name} value`}
       value={toText(value)}
       onChange={(e) => {
-        const parsed = parseText(e.target.value, 'scalar', value, true);
+        // A new (empty) parameter takes numbers as numbers (`per_page: 100`); one that holds
+        // a string keeps typing strings.
+        const parsed = parseText(e.target.value, 'scalar', value === '' ? undefined : value, true);
         set(parsed);
       }}
     />

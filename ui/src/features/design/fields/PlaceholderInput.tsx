@@ -64,7 +64,7 @@ export function PlaceholderInput({ binder, rel, label, options, placeholder }: {
   }
 
   return (
-    <FieldShell path={binder.path(rel)} label={label} htmlFor={id} hint="Type { for placeholders: a parent's field, or the incremental cursor.">
+    <FieldShell path={binder.path(rel)} label={label} htmlFor={id} docs="relationships" hint="Type { for placeholders: a parent's field, or the incremental cursor.">
       <div className="combo">
         <input
           ref={ref}

@@ -1,8 +1,13 @@
 // processing_steps: jq expressions that filter, map or fan out each record. The engine
-// compiles them on every validation, so a syntax error shows under its step as you type.
-import { formatPath, isObject, renameKeyIn, setIn, type DocPath } from '../../sources/docPath';
+// compiles them on every validation, so a syntax error shows under its step as you type; each
+// step also shows what it makes of a sample record (see StepSample.tsx).
+import { useState } from 'react';
+import { isObject, renameKeyIn, setIn, type DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
+import { sampleRecord, usePreviewTrace } from '../previewHints';
 import { TextField } from './TextField';
+import { FieldGroup } from './FieldGroup';
+import { DEFAULT_SAMPLE, SampleEditor, StepOutput, stepOutputs } from './StepSample';
 
 export const STEP_KINDS = ['filter', 'map', 'yield_map'] as const;
 const SEED: Record<string, string> = { filter: 'select(.id != null)', map: '.', yield_map: '.' };
@@ -12,9 +17,23 @@ function stepKind(step: unknown): string {
   return STEP_KINDS.find((k) => k in step) ?? Object.keys(step)[0] ?? 'filter';
 }
 
-export function ProcessingSteps({ binder, rel }: { binder: Binder; rel: DocPath }) {
+function parseSample(text: string): { value: unknown; error: string | null } {
+  try {
+    return { value: JSON.parse(text), error: null };
+  } catch (e) {
+    return { value: undefined, error: `Not JSON: ${(e as Error).message}` };
+  }
+}
+
+export function ProcessingSteps({ binder, rel, resource }: { binder: Binder; rel: DocPath; resource?: string }) {
   const raw = binder.get(rel);
   const steps = Array.isArray(raw) ? raw : [];
+  const fromPreview = sampleRecord(usePreviewTrace(resource));
+  const [sampleText, setSampleText] = useState(() => JSON.stringify(fromPreview ?? DEFAULT_SAMPLE, null, 2));
+  const sample = parseSample(sampleText);
+  const outputs = sample.error === null
+    ? stepOutputs(steps.map((s) => ({ kind: stepKind(s), expr: String(isObject(s) ? (s[stepKind(s)] ?? '') : '') })), sample.value)
+    : [];
   const write = (next: unknown[]) => binder.set(rel, next.length ? next : undefined);
   const move = (i: number, by: number) => {
     const next = steps.slice();
@@ -23,8 +42,16 @@ export function ProcessingSteps({ binder, rel }: { binder: Binder; rel: DocPath 
     write(next);
   };
   return (
-    <fieldset className="group" data-path={formatPath(binder.path(rel))}>
-      <legend>Processing steps (jq)</legend>
+    <FieldGroup binder={binder} rel={rel} legend="Processing steps (jq)" docs="processing">
+      {steps.length > 0 && (
+        <>
+          <SampleEditor text={sampleText} error={sample.error} fromPreview={fromPreview !== undefined} onChange={setSampleText} />
+          <p className="field-hint">
+            Outputs below are computed in the browser with a subset of jq, as a guide; the engine runs jaq, and
+            the preview shows its real output.
+          </p>
+        </>
+      )}
       <ol className="steps">
         {steps.map((step, i) => {
           const kind = stepKind(step);
@@ -46,6 +73,7 @@ export function ProcessingSteps({ binder, rel }: { binder: Binder; rel: DocPath 
                 <button type="button" className="icon" aria-label={`Move step ${i + 1} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>↓</button>
                 <button type="button" className="icon" aria-label={`Remove step ${i + 1}`} onClick={() => write(steps.filter((_, j) => j !== i))}>✕</button>
               </span>
+              {outputs[i] && <StepOutput result={outputs[i]} index={i} />}
             </li>
           );
         })}
@@ -57,6 +85,6 @@ export function ProcessingSteps({ binder, rel }: { binder: Binder; rel: DocPath 
           </button>
         ))}
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }

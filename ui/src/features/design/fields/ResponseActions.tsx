@@ -1,8 +1,9 @@
 // response_actions: what to do with some responses (by status, body text or a jq condition):
 // ignore them, or retry.
-import { formatPath, isObject, setIn, type DocPath } from '../../sources/docPath';
+import { isObject, setIn, type DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { SelectField } from './SelectField';
+import { FieldGroup } from './FieldGroup';
 import { TextField } from './TextField';
 
 export function ResponseActions({ binder, rel }: { binder: Binder; rel: DocPath }) {
@@ -10,8 +11,7 @@ export function ResponseActions({ binder, rel }: { binder: Binder; rel: DocPath 
   const actions = Array.isArray(raw) ? raw : [];
   const write = (next: unknown[]) => binder.set(rel, next.length ? next : undefined);
   return (
-    <fieldset className="group" data-path={formatPath(binder.path(rel))}>
-      <legend>Response actions</legend>
+    <FieldGroup binder={binder} rel={rel} legend="Response actions" docs="responseActions">
       {actions.map((a, i) =>
         isObject(a) ? (
           <div key={i} className="subfields action-row">
@@ -30,6 +30,6 @@ export function ResponseActions({ binder, rel }: { binder: Binder; rel: DocPath 
       <button type="button" onClick={() => write(setIn(actions, [actions.length], { status_code: 404, action: 'ignore' }))}>
         Add response action
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

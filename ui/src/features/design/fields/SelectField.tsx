@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { FieldShell, showValue } from './FieldShell';
+import type { DocsTopic } from '../help/docsLinks';
 
 export interface Option {
   value: string;
@@ -17,6 +18,7 @@ export interface SelectFieldProps {
   /** Label of the empty choice; default "(not set)" or what is inherited. */
   unsetLabel?: string;
   hint?: string;
+  docs?: DocsTopic;
 }
 
 export function unsetText(binder: Binder, rel: DocPath, fallback = '(not set)'): string {
@@ -24,13 +26,13 @@ export function unsetText(binder: Binder, rel: DocPath, fallback = '(not set)'):
   return inherited ? `(inherit: ${showValue(inherited.value)} from ${inherited.from})` : fallback;
 }
 
-export function SelectField({ binder, rel, label, options, unsetLabel, hint }: SelectFieldProps) {
+export function SelectField({ binder, rel, label, options, unsetLabel, hint, docs }: SelectFieldProps) {
   const id = useId();
   const value = binder.get(rel);
   const current = value === undefined ? '' : String(value);
   const opts = options.map((o) => (typeof o === 'string' ? { value: o } : o));
   return (
-    <FieldShell path={binder.path(rel)} label={label} htmlFor={id} hint={hint}>
+    <FieldShell path={binder.path(rel)} label={label} htmlFor={id} hint={hint} docs={docs}>
       <select id={id} className="input" value={current} onChange={(e) => binder.set(rel, e.target.value || undefined)}>
         <option value="">{unsetLabel ?? unsetText(binder, rel)}</option>
         {opts.map((o) => (

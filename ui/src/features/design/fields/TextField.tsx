@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { DocPath } from '../../sources/docPath';
 import type { Binder } from '../binder';
 import { FieldShell, showValue } from './FieldShell';
+import type { DocsTopic } from '../help/docsLinks';
 
 export type TextKind = 'text' | 'integer' | 'scalar';
 
@@ -18,6 +19,9 @@ export interface TextFieldProps {
   code?: boolean;
   /** Empty text writes "" instead of removing the key. */
   keepEmpty?: boolean;
+  docs?: DocsTopic;
+  /** Values offered while typing (a datalist). */
+  suggestions?: readonly string[];
 }
 
 export function toText(v: unknown): string {
@@ -33,8 +37,9 @@ export function parseText(text: string, kind: TextKind, previous: unknown, keepE
   return text;
 }
 
-export function TextField({ binder, rel, label, kind = 'text', placeholder, hint, code, keepEmpty }: TextFieldProps) {
+export function TextField({ binder, rel, label, kind = 'text', placeholder, hint, code, keepEmpty, docs, suggestions }: TextFieldProps) {
   const id = useId();
+  const listId = useId();
   const value = binder.get(rel);
   // What was typed, as long as the document still holds what it produced (undo drops it).
   const [draft, setDraft] = useState<{ text: string; value: unknown } | null>(null);
@@ -47,10 +52,12 @@ export function TextField({ binder, rel, label, kind = 'text', placeholder, hint
       path={binder.path(rel)}
       label={label}
       htmlFor={id}
+      docs={docs}
       hint={hint ?? (inherited && value === undefined ? `Inherits ${showValue(inherited.value)} from ${inherited.from}` : undefined)}
     >
       <input
         id={id}
+        list={suggestions?.length ? listId : undefined}
         className={`input ${code ? 'code' : ''}`}
         value={shown}
         aria-invalid={invalid || undefined}
@@ -64,6 +71,13 @@ export function TextField({ binder, rel, label, kind = 'text', placeholder, hint
         }}
         onBlur={() => setDraft(null)}
       />
+      {suggestions && suggestions.length > 0 && (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
     </FieldShell>
   );
 }

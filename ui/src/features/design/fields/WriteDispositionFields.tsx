@@ -37,7 +37,7 @@ export function WriteDispositionFields({ binder }: { binder: Binder }) {
   const inherited = binder.inherited(rel);
   return (
     <>
-      <FieldShell path={binder.path(rel)} label="Write disposition" htmlFor={id}>
+      <FieldShell path={binder.path(rel)} label="Write disposition" htmlFor={id} docs="loading">
         <select id={id} className="input" value={disposition} onChange={(e) => binder.set(rel, dispositionValue(value, e.target.value, strategy))}>
           <option value="">{inherited ? `(inherit: ${showValue(inherited.value)} from ${inherited.from})` : '(append)'}</option>
           {DISPOSITIONS.map((d) => (
