@@ -21,6 +21,7 @@ pub fn run() {
     logging::init();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
         .manage(RunRegistry::default())
         .manage(commands::preview::PreviewRegistry::default())
         .manage(Keychain::from_env())

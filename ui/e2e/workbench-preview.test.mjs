@@ -1,6 +1,7 @@
 // The preview workbench in Chromium on the fake host (github.yaml: `issues` with no paginator, so
 // the engine detects one, and its child `issue_comments`): timeline and stop reasons, configuring
-// from the response (array → data_selector, field → primary key, Apply on the detected paginator),
+// from the response (array → data_selector, field → primary key, Apply on the detected paginator,
+// a Link header → header_link),
 // the schema preview, a child previewed for N parents and for a picked parent, cancelling a slow
 // preview, and a 100k-row records grid whose frame times are printed (not asserted).
 import assert from 'node:assert/strict';
@@ -133,6 +134,22 @@ test('Apply on the detected paginator writes it into the config', async () => {
     resourceYaml(await configText(), 'issues'),
     /\n {4}paginator:\n {6}type: json_link\n {6}next_url_path: paging\.next\n/,
   );
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a Link response header sets the header_link paginator', async () => {
+  await page.getByRole('tab', { name: 'Response' }).click();
+  const response = page.getByRole('region', { name: 'Response', exact: true });
+  await response.locator('summary', { hasText: 'Headers (' }).click();
+  assert.match(await response.locator('summary', { hasText: 'Headers (' }).innerText(), /paging hints: link, x-total-count/);
+  await response.getByRole('button', { name: 'Configure from link' }).click();
+  const bar = page.getByRole('group', { name: 'Configure from header' });
+  await bar.getByRole('button', { name: 'Paginator header_link (Link rel="next")' }).click();
+  await bar.getByRole('status').waitFor();
+  await shot('workbench-header-link.png');
+  const issues = resourceYaml(await configText(), 'issues');
+  assert.match(issues, /\n {4}paginator:\n {6}type: header_link\n/);
+  assert.doesNotMatch(issues, /next_url_path|links_next_key/);
   assert.deepEqual(pageErrors, []);
 });
 

@@ -2,6 +2,7 @@
 // the wire's snake_case). Rejections are always IpcError objects.
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { openUrl } from '@tauri-apps/plugin-opener';
 import type { Host, IpcError, IpcErrorCode, RunEvent, RunHandle, RunSummary } from './types';
 
 const CODES: ReadonlySet<IpcErrorCode> = new Set<IpcErrorCode>([
@@ -51,6 +52,14 @@ export function createTauriHost(): Host {
         removed = true;
         unlisten?.();
       };
+    },
+
+    openExternal: async (url) => {
+      try {
+        await openUrl(url);
+      } catch (e) {
+        throw toIpcError(e);
+      }
     },
 
     listRecent: () => call('list_recent'),

@@ -335,6 +335,13 @@ export interface RunHandle {
 
 export interface Host {
   appInfo(): Promise<AppInfo>;
+  /** Asks `confirm` when the user closes the app window; the window closes only when it
+   * resolves true (the UI asks about unsaved changes). Returns a function removing the guard.
+   * Optional: a host without a window (tests) has nothing to guard. */
+  onCloseRequested?(confirm: () => Promise<boolean>): () => void;
+  /** Opens a documentation link in the system browser (a webview does not follow
+   * `target=_blank`). Optional: in a browser the link opens by itself. */
+  openExternal?(url: string): Promise<void>;
 
   // Sources: files on disk chosen by the user; the recent list lives in the app store.
   listRecent(): Promise<RecentSource[]>;

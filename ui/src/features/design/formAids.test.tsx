@@ -30,6 +30,22 @@ function setup(name: string, withPreviews = false) {
 
 const field = (label: string) => screen.getByLabelText(label).closest('.field') as HTMLElement;
 
+describe('docs links', () => {
+  it('open in the system browser through the host when it can', async () => {
+    const host = createTestHost([]);
+    host.schema = async () => JSON.parse(schemaText) as Record<string, unknown>;
+    const opened: string[] = [];
+    host.openExternal = async (url) => {
+      opened.push(url);
+    };
+    renderDesigner(host, jsonFile('/s/github.json', GITHUB_DOC), <SchemaHelpProvider><ResourceForm name="issues" /></SchemaHelpProvider>);
+    const docs = within(field('Data selector')).getByRole('link', { name: /dlt docs/ });
+    // A prevented click is how the webview is kept from navigating away.
+    expect(fireEvent.click(docs)).toBe(false);
+    expect(opened).toEqual(['https://dlthub.com/docs/dlt-ecosystem/verified-sources/rest_api/basic#data-selection']);
+  });
+});
+
 describe('resource form aids', () => {
   it('shows the schema description under each field and links groups to the dlt docs', async () => {
     setup('issues');

@@ -86,6 +86,8 @@ export function Workbench({ trace }: { trace: PreviewTrace }) {
               recordsPath={recordsPath}
               selected={node?.path ?? null}
               onSelect={(path, value) => setNode({ path, value })}
+              resource={trace.resource}
+              pageSize={page.records.length}
             />
           </>
         )}

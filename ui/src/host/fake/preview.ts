@@ -1,4 +1,5 @@
-// A preview as the engine traces it: three pages from a json_link API, with the paginator detected
+// A preview as the engine traces it: three pages from a json_link API (that also sends Link and
+// X-Total-Count headers), with the paginator detected
 // from the first response when the source configures none. A child resource is previewed for the
 // first N parent records (or the ones the request names), one page sequence per parent; pages can
 // take time (`pageMs`) so that a preview can be cancelled between two of them.
@@ -144,6 +145,9 @@ export async function fakePreview(
           headers: [
             ['content-type', 'application/json'],
             ['content-length', String(text.length)],
+            // The same paging as Link and count headers, for click-to-configure from headers.
+            ['link', next ? `<${next}>; rel="next", <${url0}?page=${PAGES}>; rel="last"` : `<${url0}>; rel="first"`],
+            ['x-total-count', String(PAGES * pageSize)],
           ],
           body_excerpt: text.slice(0, 500),
           retries: index === 1 && p === 0 ? [{ status: 429, reason: 'HTTP 429 Too Many Requests', waited_ms: 1000 }] : [],

@@ -1,5 +1,5 @@
 // Field help from the engine's JSON Schema, fetched once per host and shared by every field.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { useHost, type Host } from '../../../host';
 import type { DocPath } from '../../sources/docPath';
 import { describe } from './schemaHelp';
@@ -43,8 +43,14 @@ export function useFieldHelp(path: DocPath): string | undefined {
 
 /** "dlt docs" link of a field group. */
 export function DocsLink({ topic }: { topic: DocsTopic }) {
+  const host = useHost();
+  const open = (e: MouseEvent) => {
+    if (!host.openExternal) return;
+    e.preventDefault();
+    void host.openExternal(DOCS[topic]);
+  };
   return (
-    <a className="docs-link" href={DOCS[topic]} target="_blank" rel="noreferrer" title="What dlt's documentation says about these fields">
+    <a className="docs-link" href={DOCS[topic]} target="_blank" rel="noreferrer" onClick={open} title="What dlt's documentation says about these fields">
       dlt docs ↗
     </a>
   );

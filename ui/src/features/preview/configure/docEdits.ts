@@ -95,6 +95,18 @@ export function childResources(doc: SourceDocument, parent: string): string[] {
     .filter((n): n is string => n !== null && n !== parent);
 }
 
+/** The paginator the resource's requests use: its endpoint's, else resource_defaults', else the
+ * client's (dlt merges resource_defaults into each resource; an endpoint paginator wins over the
+ * client's). Undefined when none is configured. */
+export function effectivePaginator(doc: SourceDocument, resource: string): unknown {
+  const own = endpointConfig(doc, resource)?.paginator;
+  if (own !== undefined && own !== null) return own;
+  const defaults = isObj(doc.resource_defaults) && isObj(doc.resource_defaults.endpoint) ? doc.resource_defaults.endpoint.paginator : undefined;
+  if (defaults !== undefined && defaults !== null) return defaults;
+  const client = isObj(doc.client) ? doc.client.paginator : undefined;
+  return client ?? undefined;
+}
+
 /** True when the resource leaves paginator (or data_selector) to auto-detection. */
 export function isAuto(doc: SourceDocument, resource: string, key: 'paginator' | 'data_selector'): boolean {
   const e = endpointConfig(doc, resource);

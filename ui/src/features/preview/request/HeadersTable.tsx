@@ -1,6 +1,14 @@
+import type { ReactNode } from 'react';
 import { maskHeader } from './mask';
 
-export function HeadersTable({ headers, label }: { headers: [string, string][]; label: string }) {
+export interface HeadersTableProps {
+  headers: [string, string][];
+  label: string;
+  /** A last cell per header (click-to-configure in the response view). */
+  action?: (name: string, value: string, index: number) => ReactNode;
+}
+
+export function HeadersTable({ headers, label, action }: HeadersTableProps) {
   if (headers.length === 0) return <p className="muted">No headers.</p>;
   return (
     <table className="kv" aria-label={label}>
@@ -9,6 +17,7 @@ export function HeadersTable({ headers, label }: { headers: [string, string][]; 
           <tr key={`${k}-${i}`}>
             <th scope="row">{k}</th>
             <td className="mono">{maskHeader(k, v)}</td>
+            {action && <td className="header-action">{action(k, v, i)}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,8 @@
 // What came back for one page: status, time, size, headers, retries and the body.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { PageTrace } from '../../../host';
+import { HeaderActionsBar } from '../configure/HeaderActionsBar';
+import { headerKind, type HeaderKind } from '../configure/headerActions';
 import { BodyView } from '../json/BodyView';
 import type { Segment } from '../json/jsonPath';
 import { formatBytes, formatMs } from '../timeline/format';
@@ -11,7 +13,18 @@ export interface ResponseViewProps {
   recordsPath: Segment[] | null;
   selected: Segment[] | null;
   onSelect: (path: Segment[], value: unknown) => void;
+  /** The previewed resource: given, the response headers offer click-to-configure actions. */
+  resource?: string;
+  /** Records on the page (a guess for an offset paginator's limit). */
+  pageSize?: number;
 }
+
+const HINTS: Record<HeaderKind, string> = {
+  link: 'next link',
+  cursor: 'cursor',
+  total: 'total',
+  pages: 'total pages',
+};
 
 function parse(text: string): unknown {
   try {
@@ -21,8 +34,16 @@ function parse(text: string): unknown {
   }
 }
 
-export function ResponseView({ page, recordsPath, selected, onSelect }: ResponseViewProps) {
+export function ResponseView({ page, recordsPath, selected, onSelect, resource, pageSize = 0 }: ResponseViewProps) {
   const { response } = page;
+  // The header picked for click-to-configure, on the page it was picked on.
+  const [picked, setPicked] = useState<{ page: number; index: number } | null>(null);
+  const pickedIndex = picked?.page === page.index ? picked.index : null;
+  const pickedHeader = pickedIndex !== null ? response.headers[pickedIndex] : undefined;
+  const hinted = useMemo(
+    () => response.headers.filter(([k, v]) => headerKind(k, v) !== null).map(([k]) => k),
+    [response.headers],
+  );
   const json = useMemo(() => (page.body !== undefined ? page.body : parse(response.body_excerpt)), [page.body, response.body_excerpt]);
   // Open the records array and its first record, where click-to-configure happens.
   const initiallyExpanded = useMemo(() => (recordsPath ? [recordsPath, [...recordsPath, 0]] : []), [recordsPath]);
@@ -48,8 +69,42 @@ export function ResponseView({ page, recordsPath, selected, onSelect }: Response
         </ul>
       )}
       <details>
-        <summary>Headers ({response.headers.length})</summary>
-        <HeadersTable headers={response.headers} label="Response headers" />
+        <summary>
+          Headers ({response.headers.length})
+          {resource && hinted.length > 0 && <span className="muted"> · paging hints: {hinted.join(', ')}</span>}
+        </summary>
+        <HeadersTable
+          headers={response.headers}
+          label="Response headers"
+          action={
+            resource
+              ? (name, value, index) => {
+                  const kind = headerKind(name, value);
+                  return (
+                    <span className="row">
+                      {kind && <span className="badge badge-info">{HINTS[kind]}</span>}
+                      <button
+                        type="button"
+                        aria-label={`Configure from ${name}`}
+                        aria-pressed={pickedIndex === index}
+                        onClick={() => setPicked(pickedIndex === index ? null : { page: page.index, index })}
+                      >
+                        Configure
+                      </button>
+                    </span>
+                  );
+                }
+              : undefined
+          }
+        />
+        {resource && pickedHeader && (
+          <HeaderActionsBar
+            key={`${page.index}-${pickedIndex}`}
+            resource={resource}
+            header={{ name: pickedHeader[0], value: pickedHeader[1] }}
+            pageSize={pageSize}
+          />
+        )}
       </details>
       <BodyView
         key={page.index}
