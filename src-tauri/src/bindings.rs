@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use pipewright_engine::config::validate::Problem;
+use pipewright_engine::export::ExportPlan;
 use pipewright_engine::run::events::RunEvent;
 use pipewright_engine::run::pipeline::RunSummary;
 use pipewright_engine::run::preview::PreviewTrace;
@@ -56,6 +57,7 @@ fn export_into(dir: &Path) -> Result<(), ExportError> {
     ExportTarget::export_all(&cfg)?;
     ImportFormat::export_all(&cfg)?;
     ImportResult::export_all(&cfg)?;
+    ExportPlan::export_all(&cfg)?;
     Ok(())
 }
 

@@ -169,6 +169,9 @@ def test_preview_a_resource_against_the_mock_api(driver, ctx) -> None:
                 "resource": "posts",
                 "pages": 3,
                 "records": 100,
+                "parents": 1,
+                "parent_records": None,
+                "preview_id": None,
             }
         },
     )
@@ -189,6 +192,22 @@ def test_run_loads_rows_into_sqlite(driver, ctx) -> None:
     )
     status = driver.find_element(By.CSS_SELECTOR, "[data-testid=run-status]").text
     assert status == "Completed", f"run ended {status}: {driver.find_element(By.CSS_SELECTOR, '[role=tabpanel]').text}"
+    # The progress the run streamed: a row per resource, each with pages; the history and the
+    # rows-per-table chart from the summary.
+    progress = driver.find_element(By.CSS_SELECTOR, "table[aria-label='Progress per resource']")
+    rows = {
+        r.find_element(By.TAG_NAME, "th").text: [c.text for c in r.find_elements(By.TAG_NAME, "td")]
+        for r in progress.find_elements(By.CSS_SELECTOR, "tbody tr")
+    }
+    assert set(rows) >= {"posts", "comments"}, rows
+    assert rows["posts"][0].startswith("done") and int(rows["posts"][1]) == 5, rows["posts"]
+    assert int(rows["posts"][2]) == 50, rows["posts"]
+    totals = driver.find_element(By.CSS_SELECTOR, "[data-testid=run-totals]").text
+    assert totals.startswith("2/2 resources"), totals
+    history = driver.find_element(By.CSS_SELECTOR, "table[aria-label='Runs'] tbody tr").text
+    assert "completed" in history and "posts: 50" in history, history
+    driver.find_element(By.CSS_SELECTOR, "figure[aria-label='Rows per table'] svg")
+    assert "test-token" not in driver.find_element(By.CSS_SELECTOR, "[role=tabpanel]").text
     shot = ctx.artifacts / "window-run.png"
     driver.save_screenshot(str(shot))
     print(f"screenshot: {shot}")
@@ -207,6 +226,81 @@ def test_run_loads_rows_into_sqlite(driver, ctx) -> None:
     assert result["rows"] == [[50]], result
     err = invoke_error(driver, "query", {"db": db, "sql": "DELETE FROM posts"})
     assert "validation" in err, err
+
+
+def test_browse_rows_and_query_in_the_data_tab(driver, ctx) -> None:
+    # The tab is open from the previous check.
+    click(driver, "//*[@role='tree'][@aria-label='Data tables']//button[.//*[normalize-space()='posts']]")
+    grid = WebDriverWait(driver, 15).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "table[aria-label='Table posts']"))
+    )
+    WebDriverWait(driver, 15).until(lambda d: len(grid.find_elements(By.CSS_SELECTOR, "tbody tr[aria-rowindex]")) > 0)
+    assert "of 50" in driver.find_element(By.CSS_SELECTOR, "section[aria-label='Rows of posts']").text
+    # Drill down from post 1 (the mock API gives it one nested comment) to its rows in the child
+    # table posts__comments.
+    heads = driver.execute_script(
+        """
+        const t = document.querySelector("table[aria-label='Table posts']");
+        const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent.replace(/[▲▼]/g, '').trim());
+        const col = heads.indexOf('id');
+        const row = [...t.querySelectorAll('tbody tr[aria-rowindex]')].find((r) => r.children[col]?.textContent === '1');
+        if (row) row.children[col].click();
+        return row ? null : heads;
+        """
+    )
+    assert heads is None, f"no row with id 1 under the headers {heads}"
+    children = WebDriverWait(driver, 15).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "table[aria-label='Child rows in posts__comments']"))
+    )
+    WebDriverWait(driver, 15).until(lambda d: len(children.find_elements(By.CSS_SELECTOR, "tbody tr[aria-rowindex]")) > 0)
+    # The SQL console, through the UI, on the read-only connection.
+    sql = driver.find_element(By.ID, "sql-input")
+    sql.clear()
+    sql.send_keys("SELECT COUNT(*) AS n FROM posts")
+    click(driver, "//button[normalize-space()='Run query']")
+    result = WebDriverWait(driver, 15).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "table[aria-label='Query result']"))
+    )
+    WebDriverWait(driver, 10).until(lambda d: "50" in result.text)
+    sql.clear()
+    sql.send_keys("DELETE FROM posts")
+    # A script click: with the result grid drawn, the button can sit under the Problems panel,
+    # where WebKitWebDriver refuses a pointer click (element not interactable).
+    button = driver.find_element(By.XPATH, "//button[normalize-space()='Run query']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button)
+    WebDriverWait(driver, 10).until(
+        lambda d: any("read-only" in a.text for a in d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+    )
+    shot = ctx.artifacts / "window-data-browse.png"
+    driver.save_screenshot(str(shot))
+    print(f"screenshot: {shot}")
+
+
+def test_export_writes_the_dlt_project(driver, ctx) -> None:
+    click(driver, "//button[normalize-space()='Export…']")
+    dialog = WebDriverWait(driver, 10).until(
+        EC.presence_of_element_located((By.XPATH, "//*[@role='dialog'][.//*[normalize-space()='Export demo']]"))
+    )
+    # The leak lint and the file list come first; nothing is written yet.
+    lint = WebDriverWait(driver, 15).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=lint-result]"))
+    )
+    assert lint.text.startswith("no literal secrets"), lint.text
+    out = Path(ctx.source).parent / "demo_export"
+    listed = dialog.find_element(By.CSS_SELECTOR, "table[aria-label='Files to write']").text
+    assert str(out / "demo_pipeline.py") in listed, listed
+    assert not out.exists(), "the plan wrote files"
+    shot = ctx.artifacts / "window-export.png"
+    driver.save_screenshot(str(shot))
+    print(f"screenshot: {shot}")
+    click(driver, "//*[@role='dialog']//button[normalize-space()='Export']")
+    WebDriverWait(driver, 20).until(lambda d: "Wrote 6 files" in dialog.text)
+    expected = ["demo_pipeline.py", ".dlt/config.toml", ".dlt/secrets.toml", "requirements.txt", "README.md", ".gitignore"]
+    missing = [f for f in expected if not (out / f).is_file()]
+    assert not missing, f"missing in {out}: {missing}"
+    assert "test-token" not in (out / ".dlt/secrets.toml").read_text(), "a secret value was exported"
+    assert "demo_token" in (out / ".dlt/secrets.toml").read_text()
+    click(driver, "//*[@role='dialog']//button[normalize-space()='Close']")
 
 
 def test_data_tab_shows_the_tables(driver, ctx) -> None:
@@ -233,6 +327,8 @@ TESTS = [
     test_preview_a_resource_against_the_mock_api,
     test_run_loads_rows_into_sqlite,
     test_data_tab_shows_the_tables,
+    test_browse_rows_and_query_in_the_data_tab,
+    test_export_writes_the_dlt_project,
 ]
 
 # --- runner ------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ test('Runs tab runs the source to completion and shows rows per table', async ()
   await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'Completed', null, {
     timeout: 15000,
   });
-  const session = page.getByRole('table', { name: 'Session runs' });
+  const session = page.getByRole('table', { name: 'Runs' });
   const text = await session.innerText();
   assert.match(text, /completed/);
   assert.match(text, /\w+: \d+/, 'rows per table from the RunSummary');

@@ -4,8 +4,10 @@
 use std::path::Path;
 
 use pipewright_engine::config::Document;
-use pipewright_engine::export::{export as engine_export, write, ExportOptions, Target};
-use pipewright_engine::import::{import as engine_import, ImportFrom};
+use pipewright_engine::export::{
+    export as engine_export, plan as engine_plan, write, ExportOptions, ExportPlan, Target,
+};
+use pipewright_engine::import::{import as engine_import, EndpointGuess, ImportFrom};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -41,7 +43,38 @@ pub struct ImportResult {
     pub document: Value,
     /// What the importer guessed, with evidence (`path: message`).
     pub notes: Vec<String>,
+    /// Per resource: guessed paginator, selector, primary key and parent, each with a
+    /// confidence (OpenAPI imports; empty for the others), for picking endpoints.
+    pub endpoints: Vec<EndpointGuess>,
     pub validation: ValidationResult,
+}
+
+impl From<ExportTarget> for Target {
+    fn from(t: ExportTarget) -> Target {
+        match t {
+            ExportTarget::Python => Target::Python,
+            ExportTarget::Json => Target::Json,
+            ExportTarget::Yaml => Target::Yaml,
+        }
+    }
+}
+
+fn file_name(source: &Path) -> &str {
+    source
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("source.json")
+}
+
+/// What exporting `source` into `out_dir` would write, the leak lint's findings and any reason
+/// it would be refused; nothing is written.
+pub fn plan_export(
+    source: &Path,
+    to: ExportTarget,
+    out_dir: &Path,
+) -> Result<ExportPlan, IpcError> {
+    let doc = Document::read(source)?;
+    Ok(engine_plan(&doc, file_name(source), to.into(), out_dir))
 }
 
 /// Exports the source at `source` into `out_dir`; returns the files written, then the ones kept
@@ -49,16 +82,7 @@ pub struct ImportResult {
 /// Refuses invalid sources and literal secrets (`validation`, with the list in `details`).
 pub fn export(source: &Path, to: ExportTarget, out_dir: &Path) -> Result<Vec<String>, IpcError> {
     let doc = Document::read(source)?;
-    let target = match to {
-        ExportTarget::Python => Target::Python,
-        ExportTarget::Json => Target::Json,
-        ExportTarget::Yaml => Target::Yaml,
-    };
-    let file_name = source
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("source.json");
-    let exported = engine_export(&doc, file_name, target, ExportOptions::default())?;
+    let exported = engine_export(&doc, file_name(source), to.into(), ExportOptions::default())?;
     let source_path = std::fs::canonicalize(source).ok();
     let clobbers = exported.files.iter().any(|f| {
         let target = std::fs::canonicalize(out_dir.join(&f.path)).ok();
@@ -96,6 +120,7 @@ pub fn import(text: &str, from: ImportFormat) -> Result<ImportResult, IpcError> 
     let validation = validation(&imported.value);
     Ok(ImportResult {
         notes: imported.guesses.iter().map(|g| g.to_string()).collect(),
+        endpoints: imported.endpoints,
         document: imported.value,
         validation,
     })
@@ -108,6 +133,15 @@ pub async fn export_source(
     out_dir: String,
 ) -> Result<Vec<String>, IpcError> {
     blocking(move || export(Path::new(&source_path), to, Path::new(&out_dir))).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_plan(
+    source_path: String,
+    to: ExportTarget,
+    out_dir: String,
+) -> Result<ExportPlan, IpcError> {
+    blocking(move || plan_export(Path::new(&source_path), to, Path::new(&out_dir))).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -175,6 +209,58 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.code, crate::ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn plans_an_export_without_writing_and_shows_leaks_masked() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("blog.json");
+        std::fs::write(&src, SOURCE).unwrap();
+        let out = dir.path().join("out");
+        let plan = plan_export(&src, ExportTarget::Python, &out).unwrap();
+        assert_eq!(plan.refused, None);
+        assert!(plan
+            .files
+            .iter()
+            .any(|f| f.path.ends_with("blog_pipeline.py")));
+        assert!(!out.exists(), "a plan writes nothing");
+
+        std::fs::write(
+            &src,
+            r#"{"client": {"base_url": "https://x/", "auth": {"type": "bearer", "token": "ghp_literal123456"}}, "resources": ["a"]}"#,
+        )
+        .unwrap();
+        let plan = plan_export(&src, ExportTarget::Json, &out).unwrap();
+        assert_eq!(plan.leaks[0].path, "client.auth.token");
+        assert!(plan.refused.is_some());
+        assert!(!serde_json::to_string(&plan)
+            .unwrap()
+            .contains("ghp_literal123456"));
+        let err = plan_export(&dir.path().join("none.json"), ExportTarget::Json, &out).unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn openapi_imports_list_their_endpoints_with_confidence() {
+        let spec = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/openapi/mock-blog.yaml"),
+        )
+        .unwrap();
+        let r = import(&spec, ImportFormat::Openapi).unwrap();
+        let names: Vec<&str> = r.endpoints.iter().map(|e| e.resource.as_str()).collect();
+        assert!(
+            names.starts_with(&["posts", "users", "comments"]),
+            "{names:?}"
+        );
+        let json = serde_json::to_value(&r.endpoints[0]).unwrap();
+        assert_eq!(json["paginator"]["confidence"], "high", "{json}");
+        assert_eq!(json["primary_key"]["value"], "id");
+        let comments = r
+            .endpoints
+            .iter()
+            .find(|e| e.resource == "comments")
+            .unwrap();
+        assert_eq!(comments.parent.as_ref().unwrap().value, "posts");
     }
 
     #[test]

@@ -9,6 +9,12 @@ import type { Detection } from './bindings/Detection';
 import type { ExportTarget } from './bindings/ExportTarget';
 import type { ImportFormat } from './bindings/ImportFormat';
 import type { ImportResult } from './bindings/ImportResult';
+import type { Confidence } from './bindings/Confidence';
+import type { EndpointGuess } from './bindings/EndpointGuess';
+import type { ExportPlan } from './bindings/ExportPlan';
+import type { Guessed } from './bindings/Guessed';
+import type { Leak } from './bindings/Leak';
+import type { PlannedFile } from './bindings/PlannedFile';
 import type { IpcError } from './bindings/IpcError';
 import type { IpcErrorCode } from './bindings/IpcErrorCode';
 import type { LoadInfo } from './bindings/LoadInfo';
@@ -69,4 +75,10 @@ export type BindingChecks = [
   Assert<Equal<T.ExportTarget, ExportTarget>>,
   Assert<Equal<T.ImportFormat, ImportFormat>>,
   Assert<Equal<T.ImportResult, ImportResult>>,
+  Assert<Equal<T.Confidence, Confidence>>,
+  Assert<Equal<T.Guessed, Guessed>>,
+  Assert<Equal<T.EndpointGuess, EndpointGuess>>,
+  Assert<Equal<T.Leak, Leak>>,
+  Assert<Equal<T.PlannedFile, PlannedFile>>,
+  Assert<Equal<T.ExportPlan, ExportPlan>>,
 ];

@@ -5,9 +5,13 @@
 // - two source files, quick_example.json and github.yaml (copies of the config fixtures), both in
 //   the recent list; saving writes back into memory in the file's format;
 // - previews of three pages of four records each; a resource without a configured paginator
-//   (every resource of github.yaml) carries a paginator detection;
-// - runs that stream page events over about a second (`runMs`) then resolve with a summary and add
-//   a load; `cancel()` rejects `done` with a `cancelled` IpcError;
+//   (every resource of github.yaml) carries a paginator detection; a child is previewed once per
+//   parent record (the first `parents`, or the `parent_records` given); `cancelPreview` stops a
+//   preview between pages (slow them down with `previewPageMs`);
+// - runs that stream the engine's events (requests, a retry on a 503, pages, child sequences, rows
+//   per table; see ./fake/runs.ts) over about a second (`runMs`), then resolve with a summary and
+//   add a load; github.yaml's run fails on a 502; `cancel()` emits run_failed and rejects `done`
+//   with a `cancelled` IpcError;
 // - one database (any `db` path) with `posts`, its child table `posts__tags`, `comments`, dlt's
 //   system tables, two loads and a stored cursor for `posts`;
 // - secrets: `github_token` from the environment, `your_api_token` missing until set.
@@ -30,9 +34,16 @@ import type {
   ValidationResult,
 } from './types';
 import { fakeDatabase, load } from './fake/data';
+import { fakeRunScript } from './fake/runs';
+import { traced } from './fake/trace';
+import { fakeSelect } from './fake/sql';
+import { createFakeExporter } from './fake/exporter';
+import { fakeImportConfig, fakeImportCurl, fakeImportOpenapi, looksOpenapi, type FakeImport } from './fake/importer';
 import { findResource, fakePreview } from './fake/preview';
 import { GITHUB_PATH, QUICK_EXAMPLE_PATH, fakeFiles } from './fake/sources';
 import { toYaml } from './fake/yaml';
+import { addCloseGuard } from './fake/window';
+import ENGINE_SCHEMA_TEXT from './fake/schema.json?raw';
 
 export { GITHUB_PATH, QUICK_EXAMPLE_PATH } from './fake/sources';
 export { FAKE_DETECTION } from './fake/preview';
@@ -44,8 +55,13 @@ export const FAKE_APP_INFO: AppInfo = {
 };
 
 export interface FakeHostOptions {
-  /** How long a run takes, in ms (default 1000); its events are spread over it. */
+  /** How long a run takes, in ms (default 1000); its events are spread over it. Read at each run. */
   runMs?: number;
+  /** Records per page of a preview (default 4). Read at each preview, like `previewPageMs`, so a
+   * browser test can change them between previews through the object it passed. */
+  previewPageSize?: number;
+  /** How long each preview page takes, in ms (default 0); a slow preview can be cancelled. */
+  previewPageMs?: number;
 }
 
 function fail(code: IpcErrorCode, message: string, details: unknown = null): Promise<never> {
@@ -95,6 +111,14 @@ export function fakeValidate(doc: SourceDocument): ValidationResult {
     else if (entry && typeof entry === 'object' && 'params' in entry) {
       error(`resources[${i}]`, "unexpected field 'params' (did you mean endpoint.params?)");
     }
+    const endpoint = entry && typeof entry === 'object' ? (entry as { endpoint?: unknown }).endpoint : undefined;
+    const path = typeof endpoint === 'string' ? endpoint : (endpoint as { path?: unknown } | undefined)?.path;
+    const names = entries.map(resourceName);
+    for (const m of typeof path === 'string' ? path.matchAll(/\{resources\.([^.{}]+)\.([^{}]+)\}/g) : []) {
+      if (!names.includes(m[1])) {
+        error(`resources[${i}].endpoint.path`, `placeholder '${m[0]}' refers to unknown resource '${m[1]}'`);
+      }
+    }
   });
   const auth = client?.auth as Record<string, unknown> | undefined;
   for (const field of ['token', 'api_key', 'password']) {
@@ -134,28 +158,16 @@ function secretNames(doc: SourceDocument): string[] {
   return names;
 }
 
-const FAKE_SCHEMA: Record<string, unknown> = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'RESTAPIConfig',
-  type: 'object',
-  required: ['client', 'resources'],
-  additionalProperties: false,
-  properties: {
-    client: {
-      type: 'object',
-      required: ['base_url'],
-      properties: { base_url: { type: 'string' }, auth: {}, headers: { type: 'object' }, paginator: {} },
-    },
-    resource_defaults: { type: 'object' },
-    resources: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object', required: ['name'] }] } },
-  },
-};
+// The engine's JSON Schema as `pipewright schema` prints it (regenerate fake/schema.json with
+// `target/debug/pipewright schema > ui/src/host/fake/schema.json`): the forms' inline help and
+// the code view's completions read it.
+const FAKE_SCHEMA = JSON.parse(ENGINE_SCHEMA_TEXT) as Record<string, unknown>;
 
 /** In-memory host for browser tests and for running the UI without Tauri. */
 export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHostOptions = {}): Host {
-  const runMs = options.runMs ?? 1000;
   const files = fakeFiles();
   const db = fakeDatabase();
+  const exporter = createFakeExporter();
   const keychain = new Map<string, string>();
   const environment = new Map<string, string>([['github/github_token', '$SOURCES__GITHUB__GITHUB_TOKEN']]);
   let recent: RecentSource[] = [
@@ -163,6 +175,8 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
     { path: GITHUB_PATH, name: 'github', opened_at: '2024-05-30T09:12:00.000000Z' },
   ];
   let runs = 0;
+  // Previews asked to stop; each checks its own id between pages.
+  const cancelledPreviews = new Set<string>();
 
   function sourceFile(path: string): SourceFile {
     const f = files.get(path);
@@ -174,8 +188,9 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
     recent = [{ path, name: stem(path), opened_at: new Date().toISOString() }, ...recent.filter((r) => r.path !== path)];
   }
 
-  return {
+  return traced({
     appInfo: async () => ({ ...FAKE_APP_INFO, ...overrides }),
+    onCloseRequested: addCloseGuard,
 
     listRecent: async () => clone(recent),
     async openSource(path) {
@@ -206,7 +221,19 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
           { path: 'resources', message: `no resource named '${request.resource}'`, severity: 'error' },
         ]);
       }
-      return fakePreview(request, resource);
+      const id = request.preview_id;
+      try {
+        return await fakePreview(request, resource, {
+          pageSize: options.previewPageSize ?? 4,
+          pageMs: options.previewPageMs ?? 0,
+          cancelled: () => id !== null && cancelledPreviews.has(id),
+        });
+      } finally {
+        if (id !== null) cancelledPreviews.delete(id);
+      }
+    },
+    async cancelPreview(preview_id) {
+      cancelledPreviews.add(preview_id);
     },
 
     async startRun(request, onEvent: (e: RunEvent) => void): Promise<RunHandle> {
@@ -216,37 +243,31 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
       const selected = request.resources.length > 0 ? all.filter((n) => request.resources.includes(n)) : all;
       const run_id = `run-${++runs}`;
       const base = String((file.document.client as { base_url?: unknown } | undefined)?.base_url ?? '');
-      // Per resource: started, three pages, done; spread evenly over runMs.
-      const events: RunEvent[] = selected.flatMap((resource): RunEvent[] => [
-        { event: 'resource_started', resource },
-        ...[1, 2, 3].map(
-          (page): RunEvent => ({
-            event: 'page',
-            resource,
-            records: page === 3 ? 2 : 4,
-            url: `${base}${resource}${page > 1 ? `?page=${page}` : ''}`,
-            retries: 0,
-            elapsed_ms: 60 + page * 10,
-          }),
-        ),
-        { event: 'sequence_done', resource, stop: 'no_next_link' },
-      ]);
-      const step = events.length > 0 ? runMs / events.length : runMs;
+      const pipeline = stem(request.source_path);
+      const script = fakeRunScript(file.document, pipeline, selected, base);
+      // The events are spread evenly over runMs; the outcome comes at runMs. Read per run, so a
+      // browser test can slow a run down through the options object it passed.
+      const runMs = options.runMs ?? 1000;
+      const step = script.events.length > 0 ? runMs / script.events.length : runMs;
       const timers: ReturnType<typeof setTimeout>[] = [];
       let settle: { resolve: (s: RunSummary) => void; reject: (e: IpcError) => void } | null = null;
       const done = new Promise<RunSummary>((resolve, reject) => {
         settle = { resolve, reject };
       });
       const started = Date.now();
-      events.forEach((e, i) => timers.push(setTimeout(() => onEvent(e), Math.round(step * i))));
+      script.events.forEach((e, i) => timers.push(setTimeout(() => onEvent(e), Math.round(step * i))));
       timers.push(
         setTimeout(() => {
-          const loadId = `${(Date.now() / 1000).toFixed(6)}`;
-          db.loads.push(load(loadId, new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')));
-          const rows: Record<string, number> = {};
-          for (const r of selected) rows[r] = 10;
-          if (selected.includes('posts')) rows.posts__tags = 10;
-          settle?.resolve({ pipeline: stem(request.source_path), load_id: loadId, rows, elapsed_ms: Date.now() - started });
+          const outcome = script.outcome;
+          if (!outcome.ok) {
+            settle?.reject({ code: 'network', message: outcome.error, details: null });
+          } else {
+            const loadId = `${(Date.now() / 1000).toFixed(6)}`;
+            db.loads.push(load(loadId, new Date().toISOString().replace('T', ' ').replace('Z', '+00:00')));
+            const summary: RunSummary = { pipeline, load_id: loadId, rows: outcome.rows, elapsed_ms: Date.now() - started };
+            onEvent({ event: 'run_finished', summary });
+            settle?.resolve(summary);
+          }
           settle = null;
         }, runMs),
       );
@@ -254,8 +275,10 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
         run_id,
         done,
         cancel: async () => {
+          if (!settle) return;
           timers.forEach(clearTimeout);
-          settle?.reject({ code: 'cancelled', message: 'cancelled', details: null });
+          onEvent({ event: 'run_failed', error: 'cancelled', cancelled: true });
+          settle.reject({ code: 'cancelled', message: 'cancelled', details: null });
           settle = null;
         },
       };
@@ -276,8 +299,7 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
       const from = /\bfrom\s+"?([A-Za-z0-9_]+)"?/i.exec(sql)?.[1];
       const t = db.tables.find((x) => x.name === from);
       if (!t) return fail('validation', `SQLite: no such table: ${from ?? '?'}`);
-      const limit = Number(/\blimit\s+(\d+)/i.exec(sql)?.[1] ?? 10000);
-      return { columns: [...t.columns], rows: clone(t.rows.slice(0, Math.min(limit, 10000))), truncated: false };
+      return clone(fakeSelect(t, sql));
     },
     incrementalState: async (): Promise<CursorState[]> => clone(db.cursors),
     async resetIncremental(_db, pipeline, _source, resource) {
@@ -312,41 +334,43 @@ export function createFakeHost(overrides: Partial<AppInfo> = {}, options: FakeHo
       }
     },
 
+    async exportPlan(source_path, to, out_dir) {
+      const file = files.get(source_path);
+      if (!file) return fail('not_found', `${source_path}: No such file or directory (os error 2)`);
+      const errors = fakeValidate(file.document).problems.filter((p) => p.severity === 'error');
+      return exporter.plan(file.document, stem(source_path), to, out_dir, errors);
+    },
     async exportSource(source_path, to, out_dir) {
       const file = files.get(source_path);
       if (!file) return fail('not_found', `${source_path}: No such file or directory (os error 2)`);
-      const check = fakeValidate(file.document);
-      if (!check.valid) return fail('validation', `the source is invalid (${check.problems.length} problem(s))`, check.problems);
-      const name = stem(source_path);
-      const dir = out_dir.replace(/\/+$/, '');
-      if (to === 'python') {
-        return [`${name}_pipeline.py`, '.dlt/config.toml', '.dlt/secrets.toml', 'requirements.txt', 'README.md'].map(
-          (f) => `${dir}/${f}`,
-        );
+      const errors = fakeValidate(file.document).problems.filter((p) => p.severity === 'error');
+      const out = exporter.write(file.document, stem(source_path), to, out_dir, errors);
+      if ('refused' in out) {
+        const { refused } = out;
+        return fail('validation', refused.refused ?? 'refused', refused.problems.length > 0 ? refused.problems : refused.leaks);
       }
-      return [`${dir}/${name}.${to}`];
+      return out.files;
     },
     async importSource(text, from): Promise<ImportResult> {
       const trimmed = text.trim();
+      const withValidation = (i: FakeImport): ImportResult => ({ ...i, validation: fakeValidate(i.document) });
       if (from === 'curl' || (from === 'auto' && trimmed.startsWith('curl'))) {
-        const url = /https?:\/\/[^\s'"]+/.exec(trimmed)?.[0];
-        if (!url) return fail('validation', 'no URL in the curl command');
-        const u = new URL(url);
-        const path = u.pathname.replace(/^\/+/, '');
-        const name = path.split('/').filter(Boolean).pop() ?? 'resource';
-        const document: SourceDocument = { client: { base_url: `${u.origin}/` }, resources: [{ name, endpoint: { path } }] };
-        return {
-          document,
-          notes: [`client.base_url: the URL's origin ${u.origin}/`, `resources[0].name: the last path segment '${name}'`],
-          validation: fakeValidate(document),
-        };
+        const i = fakeImportCurl(trimmed);
+        return i ? withValidation(i) : fail('validation', 'no URL in the curl command');
       }
-      try {
-        const document = JSON.parse(trimmed) as SourceDocument;
-        return { document, notes: [], validation: fakeValidate(document) };
-      } catch (e) {
-        return fail('validation', `JSON syntax error at line 1: ${(e as Error).message}`, { format: 'JSON', line: 1 });
+      if (from === 'openapi' || (from === 'auto' && looksOpenapi(trimmed))) {
+        try {
+          const i = fakeImportOpenapi(trimmed);
+          if (i.endpoints.length === 0) return fail('validation', 'no GET operation of the description returns a list of records');
+          return withValidation(i);
+        } catch (e) {
+          return fail('validation', `YAML syntax error at line 1: ${(e as Error).message}`, { format: 'YAML', line: 1 });
+        }
       }
+      if (from === 'python') return fail('validation', 'the fake host reads no Python: paste the config dict as JSON');
+      const document = fakeImportConfig(trimmed);
+      if (!document) return fail('validation', 'JSON syntax error at line 1: not a JSON or YAML object', { format: 'JSON', line: 1 });
+      return withValidation({ document, notes: [], endpoints: [] });
     },
-  };
+  });
 }

@@ -98,9 +98,10 @@ export function createTestHost(initial: SourceFile[] = []): TestHost {
     async importSource(text, from) {
       record('importSource', text, from);
       const document = JSON.parse(text) as SourceDocument;
-      return { document, notes: ['guessed the paginator from the example'], validation: { valid: true, problems: [], summary: null } };
+      return { document, notes: ['guessed the paginator from the example'], endpoints: [], validation: { valid: true, problems: [], summary: null } };
     },
     preview: () => Promise.reject(new Error('not in designer tests')),
+    cancelPreview: () => Promise.reject(new Error('not in designer tests')),
     startRun: () => Promise.reject(new Error('not in designer tests')),
     listLoads: async () => [],
     listTables: async () => [],
@@ -108,6 +109,7 @@ export function createTestHost(initial: SourceFile[] = []): TestHost {
     query: async () => ({ columns: [], rows: [], truncated: false }),
     incrementalState: async () => [],
     resetIncremental: async () => {},
+    exportPlan: async () => ({ files: [], leaks: [], problems: [], notes: [], refused: null }),
     exportSource: async () => [],
   };
   return host;

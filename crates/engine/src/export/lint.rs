@@ -7,7 +7,8 @@ use crate::config::validate::mask_value;
 use crate::http::redact::DLT_SECRET_PARAMS;
 
 /// One literal secret: where it is and its masked value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Leak {
     /// Config path, e.g. `client.auth.token`.
     pub path: String,

@@ -5,6 +5,7 @@
 //! leak lint refuses sources with literal secrets unless told otherwise.
 
 pub mod lint;
+pub mod plan;
 pub mod project;
 pub mod pyexpr;
 pub mod script;
@@ -16,6 +17,7 @@ use crate::config::validate::{is_valid, validate, Problem, Severity};
 use crate::config::{Document, Format};
 
 pub use lint::{find_leaks, Leak};
+pub use plan::{plan, ExportPlan, PlannedFile};
 
 /// What to export to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! reports what it guessed.
 
 pub mod curl;
+pub mod endpoints;
 pub mod openapi;
 pub mod paging;
 pub mod pyparse;
@@ -15,6 +16,7 @@ use serde_json::Value;
 
 use crate::config::validate::{validate, Problem};
 use crate::config::{Document, Format};
+pub use endpoints::{Confidence, EndpointGuess, Guessed};
 
 /// Where an import reads from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,6 +91,9 @@ pub struct Imported {
     pub value: Value,
     /// Decisions made along the way.
     pub guesses: Vec<Guess>,
+    /// Per resource: the guessed paginator, selector, primary key and parent with their
+    /// confidence (OpenAPI imports; empty for the others).
+    pub endpoints: Vec<EndpointGuess>,
     /// `validate`'s problems (errors and warnings).
     pub problems: Vec<Problem>,
 }
@@ -128,18 +133,24 @@ pub fn import(
         ImportFrom::Auto => detect(text, file_name),
         other => other,
     };
+    let mut endpoints = Vec::new();
     let (value, guesses) = match from {
         ImportFrom::Json | ImportFrom::Auto => (parse_doc(text, Format::Json)?, vec![]),
         ImportFrom::Yaml => (parse_doc(text, Format::Yaml)?, vec![]),
         ImportFrom::Python => pyscript::import_python(text)?,
         ImportFrom::Curl => curl::import_curl(text)?,
-        ImportFrom::Openapi => openapi::import_openapi(&parse_any(text)?)?,
+        ImportFrom::Openapi => {
+            let i = openapi::import_openapi_endpoints(&parse_any(text)?)?;
+            endpoints = i.endpoints;
+            (i.value, i.guesses)
+        }
     };
     let problems = validate(&value);
     Ok(Imported {
         from,
         value,
         guesses,
+        endpoints,
         problems,
     })
 }

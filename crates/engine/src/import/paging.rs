@@ -3,6 +3,8 @@
 
 use serde_json::{json, Map, Value};
 
+use super::endpoints::Confidence;
+
 /// A query parameter the request has or the API declares.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParamHint {
@@ -34,6 +36,9 @@ pub struct PagingGuess {
     pub consumed: Vec<String>,
     /// The evidence, in words.
     pub evidence: String,
+    /// High when the request and the response agree (a page parameter and a page count),
+    /// medium on one signal, low when a part had to be defaulted.
+    pub confidence: Confidence,
 }
 
 const PAGE: [&str; 5] = ["page", "page_number", "pageNumber", "page_no", "pageNo"];
@@ -166,6 +171,16 @@ fn int(v: &Option<Value>) -> Option<i64> {
     }
 }
 
+/// High when the response says where paging ends (a count or a has-more flag); else paging
+/// relies on an empty page, which some APIs never send.
+fn stop_known(total: &Option<String>, has_more: &Option<String>) -> Confidence {
+    if total.is_some() || has_more.is_some() {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    }
+}
+
 /// The most likely paginator, or `None` when nothing points at one.
 pub fn guess(params: &[ParamHint], resp: &ResponseHint) -> Option<PagingGuess> {
     if resp.headers.iter().any(|h| h.eq_ignore_ascii_case("link")) {
@@ -173,6 +188,7 @@ pub fn guess(params: &[ParamHint], resp: &ResponseHint) -> Option<PagingGuess> {
             paginator: json!("header_link"),
             consumed: vec![],
             evidence: "the response declares a Link header".into(),
+            confidence: Confidence::High,
         });
     }
     let has_more = field(resp, &HAS_MORE, &["boolean"]);
@@ -210,6 +226,7 @@ pub fn guess(params: &[ParamHint], resp: &ResponseHint) -> Option<PagingGuess> {
             paginator: Value::Object(p),
             consumed: vec![page.name.clone()],
             evidence,
+            confidence: stop_known(&total, &has_more),
         });
     }
     if let (Some(off), Some(lim)) = (find(params, &OFFSET), find(params, &LIMIT)) {
@@ -248,18 +265,24 @@ pub fn guess(params: &[ParamHint], resp: &ResponseHint) -> Option<PagingGuess> {
             paginator: Value::Object(p),
             consumed: vec![off.name.clone(), lim.name.clone()],
             evidence,
+            confidence: stop_known(&total, &has_more),
         });
     }
     let next_cursor = field(resp, &NEXT_CURSOR, &["string", "integer"]);
     if let Some(cur) = find(params, &CURSOR) {
+        // A `next_cursor`-like field is a strong signal; a bare `cursor` field a weaker one.
         let path = next_cursor
             .clone()
-            .or_else(|| field(resp, &["cursor", "after"], &["string"]));
-        if let Some(path) = path {
+            .map(|p| (p, Confidence::High))
+            .or_else(|| {
+                field(resp, &["cursor", "after"], &["string"]).map(|p| (p, Confidence::Medium))
+            });
+        if let Some((path, confidence)) = path {
             return Some(PagingGuess {
                 paginator: json!({"type": "cursor", "cursor_param": cur.name, "cursor_path": path}),
                 consumed: vec![cur.name.clone()],
                 evidence: format!("query parameter '{}' and response field '{path}'", cur.name),
+                confidence,
             });
         }
         return Some(PagingGuess {
@@ -270,6 +293,7 @@ pub fn guess(params: &[ParamHint], resp: &ResponseHint) -> Option<PagingGuess> {
                  cursor_path is dlt's default 'cursors.next': check it",
                 cur.name
             ),
+            confidence: Confidence::Low,
         });
     }
     if let Some(next) = field(resp, &NEXT_LINK, &["string"]) {
@@ -277,6 +301,7 @@ pub fn guess(params: &[ParamHint], resp: &ResponseHint) -> Option<PagingGuess> {
             paginator: json!({"type": "json_link", "next_url_path": next}),
             consumed: vec![],
             evidence: format!("response field '{next}' holds the next page's URL"),
+            confidence: Confidence::High,
         });
     }
     None
@@ -316,6 +341,13 @@ mod tests {
             json!({"type": "page_number", "base_page": 1, "page_param": "page", "total_path": "meta.total_pages"})
         );
         assert_eq!(g.consumed, vec!["page"]);
+        assert_eq!(g.confidence, Confidence::High);
+        let g = guess(&[p("page", None)], &fields(&[])).unwrap();
+        assert_eq!(
+            g.confidence,
+            Confidence::Medium,
+            "no page count: stops on an empty page"
+        );
         let g = guess(
             &[p("offset", None), p("limit", Some(json!(50)))],
             &fields(&[("total", "integer")]),
@@ -332,6 +364,9 @@ mod tests {
             g.paginator,
             json!({"type": "cursor", "cursor_param": "after", "cursor_path": "paging.next_cursor"})
         );
+        assert_eq!(g.confidence, Confidence::High);
+        let g = guess(&[p("after", None)], &fields(&[])).unwrap();
+        assert_eq!(g.confidence, Confidence::Low, "cursor_path defaulted");
         let g = guess(&[], &fields(&[("@odata.nextLink", "string")])).unwrap();
         assert_eq!(g.paginator["next_url_path"], "['@odata.nextLink']");
         assert!(guess(&[p("q", None)], &fields(&[("items", "array")])).is_none());

@@ -1,9 +1,13 @@
-// Export the saved source as a dlt Python project, JSON or YAML into a folder (host.exportSource).
+// Export the saved source as a dlt Python project, JSON or YAML into a folder. The plan (leak
+// lint, refusals, files) is computed first without writing (host.exportPlan); Export then writes
+// (host.exportSource).
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useHost, type ExportTarget } from '../../host';
 import { messageOf } from '../../components/messageOf';
 import { useSource } from '../sources/state';
+import { useAsync } from '../data/useAsync';
+import { ExportPlanView } from './ExportPlanView';
 import '../preview/workbench.css';
 import './export.css';
 
@@ -25,8 +29,12 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [outDir, setOutDir] = useState<string | null>(null);
   const [result, setResult] = useState<{ files: string[] } | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Bumped by each export, so the plan is computed again (files now exist) and on each opening.
+  const [writes, setWrites] = useState(0);
+  const dir = file ? (outDir ?? defaultExportDir(file.path, file.name)) : '';
+  const planKey = open && file && !untitled && dir.trim() ? JSON.stringify([file.path, target, dir, writes, dirty]) : null;
+  const plan = useAsync(planKey, () => host.exportPlan(file?.path ?? '', target, dir));
   if (!open || !file) return null;
-  const dir = outDir ?? defaultExportDir(file.path, file.name);
 
   async function doExport() {
     if (!file) return;
@@ -37,26 +45,52 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       setResult({ error: messageOf(e) });
     } finally {
       setBusy(false);
+      setWrites((n) => n + 1);
     }
   }
 
+  const ready = plan.value !== null && !plan.loading && plan.value.refused === null;
+  const close = () => {
+    setResult(null);
+    onClose();
+  };
+
   return (
-    <Dialog title={`Export ${file.name}`} onClose={onClose}>
+    <Dialog title={`Export ${file.name}`} onClose={close} wide>
       <div className="export-dialog">
         <fieldset>
           <legend>Format</legend>
           {TARGETS.map((t) => (
             <label key={t.id} className="option">
-              <input type="radio" name="export-target" value={t.id} checked={target === t.id} onChange={() => setTarget(t.id)} autoFocus={target === t.id} /> {t.title}{' '}
+              <input type="radio" name="export-target" value={t.id} checked={target === t.id} onChange={() => {
+                  setTarget(t.id);
+                  setResult(null);
+                }} autoFocus={target === t.id} /> {t.title}{' '}
               <span className="muted small">{t.hint}</span>
             </label>
           ))}
         </fieldset>
         <label className="block">
-          Output folder <input className="path" value={dir} onChange={(e) => setOutDir(e.target.value)} />
+          Output folder{' '}
+          <input
+            className="path"
+            aria-label="Output folder"
+            value={dir}
+            onChange={(e) => {
+              setOutDir(e.target.value);
+              setResult(null);
+            }}
+          />
         </label>
         {untitled && <p className="notice">Save the source to a file first: export reads the saved file.</p>}
         {dirty && !untitled && <p className="notice">Export uses the saved file; save first to include your unsaved edits.</p>}
+        {plan.error && (
+          <p role="alert" className="error">
+            {plan.error}
+          </p>
+        )}
+        {plan.value && !result && <ExportPlanView plan={plan.value} />}
+        {plan.loading && !plan.value && <p className="muted">Checking the source…</p>}
         {result && 'files' in result && (
           <div role="status">
             <p>Wrote {result.files.length} files:</p>
@@ -73,10 +107,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </p>
         )}
         <div className="row end">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             Close
           </button>
-          <button type="button" className="primary" onClick={() => void doExport()} disabled={busy || untitled || !dir.trim()}>
+          <button type="button" className="primary" onClick={() => void doExport()} disabled={busy || untitled || !ready}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>

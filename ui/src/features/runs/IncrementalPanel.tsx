@@ -1,9 +1,11 @@
-// Incremental state per resource, where the next run resumes, and Reset.
+// Incremental state per resource (and per parent record for children that keep one cursor per
+// parent), where the next run resumes, and Reset.
 import { useEffect, useState } from 'react';
 import { useHost, type CursorState } from '../../host';
 import { useSource } from '../sources/state';
 import { messageOf } from '../../components/messageOf';
 import { nextRequestText } from './nextRequest';
+import { ParentCursors } from './ParentCursors';
 
 export interface IncrementalPanelProps {
   db: string;
@@ -63,7 +65,10 @@ export function IncrementalPanel({ db, pipeline, sourceName, refresh }: Incremen
               Reset
             </button>
           </p>
-          <p className="muted">{nextRequestText(document, s)}</p>
+          <ParentCursors resource={s.resource} cursors={s.per_parent ?? []} />
+          <p className="muted" data-testid={`next-request-${s.resource}`}>
+            {nextRequestText(document, s)}
+          </p>
         </div>
       ))}
     </section>

@@ -1,17 +1,22 @@
-// Rows per table for one run, and duration/rows across this session's runs (recharts).
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+// Charts (recharts): rows per table and requests over time for one run; duration and rows
+// across the runs of the source.
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { acrossRuns, requestsOverTime, rowsPerTable } from './chartData';
 import type { RunRecord } from './progress';
 
+const MARGIN = { top: 8, right: 8, bottom: 8, left: 8 };
+
 export function RowsPerTableChart({ run }: { run: RunRecord }) {
-  const data = Object.entries(run.summary?.rows ?? {}).map(([table, rows]) => ({ table, rows }));
+  const data = rowsPerTable(run);
   if (data.length === 0) return null;
   return (
     <figure className="chart" aria-label="Rows per table">
-      <figcaption>Rows per table, last run</figcaption>
-      <BarChart width={460} height={220} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <figcaption>Rows per table</figcaption>
+      {/* Horizontal bars: nested table names (posts__comments__reactions) are long. */}
+      <BarChart width={320} height={40 + 26 * data.length} data={data} layout="vertical" margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="table" />
-        <YAxis allowDecimals={false} />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="table" width={160} interval={0} tick={{ fontSize: 11 }} />
         <Tooltip />
         <Bar dataKey="rows" fill="#0969da" isAnimationActive={false} />
       </BarChart>
@@ -19,23 +24,34 @@ export function RowsPerTableChart({ run }: { run: RunRecord }) {
   );
 }
 
+export function RequestsOverTimeChart({ run, now }: { run: RunRecord; now: number }) {
+  const data = requestsOverTime(run, now);
+  if (data.length === 0) return null;
+  return (
+    <figure className="chart" aria-label="Requests over time">
+      <figcaption>Requests per second over the run ({run.requestTimes.length} requests)</figcaption>
+      <AreaChart width={280} height={210} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="t" unit=" s" />
+        <YAxis allowDecimals />
+        <Tooltip />
+        <Area dataKey="rps" name="requests/s" stroke="#1a7f37" fill="#1a7f3733" isAnimationActive={false} />
+      </AreaChart>
+    </figure>
+  );
+}
+
 export function RunsTrendChart({ runs }: { runs: readonly RunRecord[] }) {
-  const data = runs
-    .filter((r) => r.summary)
-    .map((r, i) => ({
-      run: `#${i + 1}`,
-      seconds: Number(((r.summary?.elapsed_ms ?? 0) / 1000).toFixed(2)),
-      rows: Object.values(r.summary?.rows ?? {}).reduce((a, b) => a + b, 0),
-    }));
+  const data = acrossRuns(runs);
   if (data.length < 2) return null;
   return (
     <figure className="chart" aria-label="Duration and rows across runs">
       <figcaption>Duration and rows across runs</figcaption>
-      <LineChart width={460} height={220} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <LineChart width={280} height={210} data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="run" />
         <YAxis yAxisId="rows" allowDecimals={false} />
-        <YAxis yAxisId="seconds" orientation="right" />
+        <YAxis yAxisId="seconds" orientation="right" unit=" s" />
         <Tooltip />
         <Legend />
         <Line yAxisId="rows" dataKey="rows" stroke="#0969da" isAnimationActive={false} />

@@ -1,8 +1,10 @@
-// Loads recorded in the database (_dlt_loads) and the runs of this app session.
+// Every run of the source (kept across restarts) with its status, duration, rows per table,
+// requests and errors; a click shows that run's progress and charts. Below, the loads recorded in
+// the database (_dlt_loads), which include runs made elsewhere (CLI, dlt).
 import { useEffect, useState } from 'react';
 import { useHost, type LoadInfo } from '../../host';
 import { messageOf } from '../../components/messageOf';
-import type { RunRecord } from './progress';
+import { totals, type RunRecord } from './progress';
 import { formatElapsed } from './useNow';
 
 /** dlt's load status: 0 is a completed load. */
@@ -10,7 +12,21 @@ function loadStatus(status: number): string {
   return status === 0 ? 'completed' : `status ${status}`;
 }
 
-export function RunHistory({ db, runs, refresh }: { db: string; runs: readonly RunRecord[]; refresh: number }) {
+export interface RunHistoryProps {
+  db: string;
+  runs: readonly RunRecord[];
+  refresh: number;
+  selected: string | null;
+  onSelect: (id: string) => void;
+}
+
+function errorsText(r: RunRecord): string {
+  const answers = totals(r).errors;
+  const parts = [r.error, answers > 0 ? `${answers} error ${answers === 1 ? 'answer' : 'answers'}` : null].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : '—';
+}
+
+export function RunHistory({ db, runs, refresh, selected, onSelect }: RunHistoryProps) {
   const host = useHost();
   const [loads, setLoads] = useState<{ db: string; refresh: number; list: LoadInfo[] | null; error: string | null } | null>(null);
 
@@ -28,24 +44,32 @@ export function RunHistory({ db, runs, refresh }: { db: string; runs: readonly R
   return (
     <section aria-labelledby="history-title" className="card">
       <h3 id="history-title">History</h3>
-      <h4>This session</h4>
+      <h4>Runs</h4>
       {runs.length === 0 ? (
-        <p className="muted">No run yet in this session.</p>
+        <p className="muted">No run yet.</p>
       ) : (
-        <table aria-label="Session runs">
+        <table aria-label="Runs" className="history">
           <thead>
             <tr>
               <th scope="col">Started</th>
               <th scope="col">Status</th>
               <th scope="col">Duration</th>
               <th scope="col">Rows per table</th>
+              <th scope="col">Requests</th>
+              <th scope="col">Errors</th>
             </tr>
           </thead>
           <tbody>
             {[...runs].reverse().map((r) => (
-              <tr key={r.id}>
-                <td>{new Date(r.startedAt).toLocaleTimeString()}</td>
-                <td>{r.status}</td>
+              <tr key={r.id} data-selected={r.id === selected} className={r.id === selected ? 'selected' : undefined}>
+                <td>
+                  <button type="button" className="link" aria-pressed={r.id === selected} onClick={() => onSelect(r.id)}>
+                    {new Date(r.startedAt).toLocaleString()}
+                  </button>
+                </td>
+                <td>
+                  <span className={`badge run-${r.status}`}>{r.status}</span>
+                </td>
                 <td>{r.summary ? formatElapsed(r.summary.elapsed_ms) : r.finishedAt ? formatElapsed(r.finishedAt - r.startedAt) : '…'}</td>
                 <td className="mono">
                   {r.summary
@@ -54,6 +78,8 @@ export function RunHistory({ db, runs, refresh }: { db: string; runs: readonly R
                         .join(', ') || 'nothing new'
                     : '—'}
                 </td>
+                <td>{totals(r).requests}</td>
+                <td className="small">{errorsText(r)}</td>
               </tr>
             ))}
           </tbody>

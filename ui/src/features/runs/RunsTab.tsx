@@ -7,7 +7,7 @@ import { useDbPath } from './dbPath';
 import { DbPathField } from './DbPathField';
 import { IncrementalPanel } from './IncrementalPanel';
 import { LogPanel } from './LogPanel';
-import { RowsPerTableChart, RunsTrendChart } from './RunCharts';
+import { RequestsOverTimeChart, RowsPerTableChart, RunsTrendChart } from './RunCharts';
 import { RunHistory } from './RunHistory';
 import { RunProgress } from './RunProgress';
 import { runStoreFor, useRuns } from './runStore';
@@ -22,9 +22,12 @@ export function RunsTab() {
   const all = useRuns(store);
   const [db, setDb] = useDbPath(host, file);
   const [fullRefresh, setFullRefresh] = useState(false);
+  // A run picked in the History; the newest run otherwise (a new run takes over the view).
+  const [picked, setPicked] = useState<string | null>(null);
   const runs = file ? all.filter((r) => r.sourcePath === file.path) : [];
-  const current = runs[runs.length - 1] ?? null;
-  const running = current?.status === 'running';
+  const latest = runs[runs.length - 1] ?? null;
+  const running = latest?.status === 'running';
+  const shown = (!running && runs.find((r) => r.id === picked)) || latest;
   const now = useNow(running);
   const finished = runs.filter((r) => r.status !== 'running').length;
 
@@ -39,34 +42,38 @@ export function RunsTab() {
           <input type="checkbox" checked={fullRefresh} onChange={(e) => setFullRefresh(e.target.checked)} /> Full refresh
         </label>
         {running ? (
-          <button type="button" className="danger" onClick={() => void store.cancel(current.id)} disabled={current.cancelRequested}>
-            {current.cancelRequested ? 'Cancelling…' : 'Cancel'}
+          <button type="button" className="danger" onClick={() => void store.cancel(latest.id)} disabled={latest.cancelRequested}>
+            {latest.cancelRequested ? 'Cancelling…' : 'Cancel'}
           </button>
         ) : (
           <button
             type="button"
             className="primary"
-            onClick={() => void store.start({ source_path: file.path, db, resources: [], full_refresh: fullRefresh })}
+            onClick={() => {
+              setPicked(null);
+              void store.start({ source_path: file.path, db, resources: [], full_refresh: fullRefresh });
+            }}
           >
             Run
           </button>
         )}
       </div>
       {dirty && <p className="notice">The run uses the saved file; save to include your unsaved edits.</p>}
-      {current ? (
+      {shown ? (
         <>
-          <RunProgress run={current} now={now} />
-          <LogPanel key={current.id} entries={current.log} startedAt={current.startedAt} />
+          <RunProgress run={shown} now={now} />
+          <LogPanel key={shown.id} entries={shown.log} startedAt={shown.startedAt} />
           <div className="charts">
-            <RowsPerTableChart run={current} />
+            <RowsPerTableChart run={shown} />
+            <RequestsOverTimeChart run={shown} now={now} />
             <RunsTrendChart runs={runs} />
           </div>
         </>
       ) : (
         <p className="muted">Run loads every resource of {file.name} into the database above.</p>
       )}
-      <RunHistory db={db} runs={runs} refresh={finished} />
-      <IncrementalPanel db={db} pipeline={current?.summary?.pipeline ?? file.name} sourceName={file.name} refresh={finished} />
+      <RunHistory db={db} runs={runs} refresh={finished} selected={shown?.id ?? null} onSelect={setPicked} />
+      <IncrementalPanel db={db} pipeline={latest?.summary?.pipeline ?? file.name} sourceName={file.name} refresh={finished} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ const state: CursorState = {
   last_value: '2024-05-05T10:00:00Z',
   start_value: '2024-01-01',
   unique_hashes: ['h1'],
+  per_parent: [],
 };
 
 describe('nextRequestText', () => {

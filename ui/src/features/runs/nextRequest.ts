@@ -29,6 +29,8 @@ export function startParam(doc: SourceDocument, resource: string): string | null
 }
 
 export function nextRequestText(doc: SourceDocument | null, state: CursorState): string {
+  const parents = state.per_parent ?? [];
+  if (parents.length > 0) return perParentText(doc, state, parents.length);
   const from = state.last_value ?? state.start_value ?? state.initial_value;
   const path = (doc && endpointConfig(doc, state.resource)?.path) ?? state.resource;
   const param = doc ? startParam(doc, state.resource) : null;
@@ -39,4 +41,15 @@ export function nextRequestText(doc: SourceDocument | null, state: CursorState):
   const dedup = state.unique_hashes.length > 0 ? `, skipping ${state.unique_hashes.length} already loaded at that value` : '';
   if (param) return `Next run will request ${String(path)}?${param}=${show(from)} and ${keep}${dedup}.`;
   return `Next run will request ${String(path)} from the first page (no start parameter) and ${keep}${dedup}.`;
+}
+
+/** A child with a cursor per parent: each parent's request resumes from its own value. */
+function perParentText(doc: SourceDocument | null, state: CursorState, count: number): string {
+  const path = (doc && endpointConfig(doc, state.resource)?.path) ?? state.resource;
+  const param = doc ? startParam(doc, state.resource) : null;
+  const first = state.per_parent[0];
+  const example = param ? ` (e.g. for ${first.parent}: ${String(path)}?${param}=${show(first.last_value)})` : '';
+  const initial = state.initial_value ?? state.start_value;
+  const fresh = initial === null || initial === undefined ? 'from the beginning' : `from ${show(initial)}`;
+  return `Next run will request ${String(path)} once per parent record: the ${count} known ${count === 1 ? 'parent resumes' : 'parents resume'} from ${count === 1 ? 'its' : 'their'} own stored cursor${example}; new parents start ${fresh}.`;
 }

@@ -1,7 +1,8 @@
-// The runs of this app session, outside React so a run keeps going (and keeps its progress) while
-// the user looks at other tabs. One store per host.
+// The runs, outside React so a run keeps going (and keeps its progress) while the user looks at
+// other tabs. One store per host; finished runs are kept in storage for the History.
 import { useSyncExternalStore } from 'react';
 import type { Host, RunHandle, RunRequest } from '../../host';
+import { defaultStorage, loadHistory, saveHistory, type HistoryStorage } from './history';
 import { applyEvent, failRun, finishRun, newRun, type RunRecord } from './progress';
 
 export interface RunStore {
@@ -19,14 +20,18 @@ function ipcError(e: unknown): { code?: string; message: string } {
   return { message: String(e) };
 }
 
-export function createRunStore(host: Host, clock: () => number = Date.now): RunStore {
-  let runs: readonly RunRecord[] = [];
+export function createRunStore(host: Host, clock: () => number = Date.now, storage: HistoryStorage | null = null): RunStore {
+  let runs: readonly RunRecord[] = loadHistory(storage);
   const handles = new Map<string, RunHandle>();
   const listeners = new Set<() => void>();
-  let counter = 0;
+  // Ids stay unique across restarts: the persisted runs used some already.
+  let counter = runs.length;
 
   const update = (id: string, fn: (r: RunRecord) => RunRecord) => {
+    const before = runs.find((r) => r.id === id);
     runs = runs.map((r) => (r.id === id ? fn(r) : r));
+    const after = runs.find((r) => r.id === id);
+    if (before?.status === 'running' && after && after.status !== 'running') saveHistory(storage, runs);
     listeners.forEach((l) => l());
   };
 
@@ -37,7 +42,7 @@ export function createRunStore(host: Host, clock: () => number = Date.now): RunS
     },
     getSnapshot: () => runs,
     async start(request) {
-      const id = `session-${++counter}`;
+      const id = `run-${clock()}-${++counter}`;
       runs = [...runs, newRun(id, request.source_path, request.db, clock())];
       listeners.forEach((l) => l());
       try {
@@ -63,7 +68,7 @@ const stores = new WeakMap<Host, RunStore>();
 export function runStoreFor(host: Host): RunStore {
   let store = stores.get(host);
   if (!store) {
-    store = createRunStore(host);
+    store = createRunStore(host, Date.now, defaultStorage());
     stores.set(host, store);
   }
   return store;

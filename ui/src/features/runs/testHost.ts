@@ -18,17 +18,37 @@ export const DEMO_SUMMARY: RunSummary = {
   elapsed_ms: 2350,
 };
 
+const POSTS = 'http://127.0.0.1:8787/posts';
+const COMMENTS = 'http://127.0.0.1:8787/posts/1/comments';
+
+/** The engine's stream for a run of posts (3 pages, a 503 retried once) and comments. */
 export const DEMO_EVENTS: RunEvent[] = [
+  { event: 'run_started', pipeline: 'demo', resources: ['posts', 'comments'] },
   { event: 'resource_started', resource: 'posts' },
-  { event: 'page', resource: 'posts', records: 2, url: 'http://127.0.0.1:8787/posts?page=1', retries: 0, elapsed_ms: 40 },
-  { event: 'page', resource: 'posts', records: 2, url: 'http://127.0.0.1:8787/posts?page=2', retries: 1, elapsed_ms: 1050 },
+  { event: 'request_sent', resource: 'posts', method: 'GET', url: `${POSTS}?page=1` },
+  { event: 'request_answered', resource: 'posts', url: `${POSTS}?page=1`, status: 200, elapsed_ms: 40, bytes: 2048 },
+  { event: 'page', resource: 'posts', records: 2, url: `${POSTS}?page=1`, retries: 0, elapsed_ms: 40 },
+  { event: 'request_sent', resource: 'posts', method: 'GET', url: `${POSTS}?page=2` },
+  { event: 'request_answered', resource: 'posts', url: `${POSTS}?page=2`, status: 503, elapsed_ms: 12, bytes: 19 },
+  { event: 'retry', resource: 'posts', url: `${POSTS}?page=2`, attempt: 1, status: 503, reason: 'Service Unavailable', wait_ms: 1000 },
+  { event: 'request_sent', resource: 'posts', method: 'GET', url: `${POSTS}?page=2` },
+  { event: 'request_answered', resource: 'posts', url: `${POSTS}?page=2`, status: 200, elapsed_ms: 50, bytes: 2048 },
+  { event: 'page', resource: 'posts', records: 2, url: `${POSTS}?page=2`, retries: 1, elapsed_ms: 1050 },
+  // -- 11: posts has two pages, the second after a retry
   { event: 'resource_started', resource: 'comments' },
   { event: 'warning', resource: 'comments', message: 'response action ignored a 404 for /posts/3/comments' },
-  { event: 'page', resource: 'posts', records: 1, url: 'http://127.0.0.1:8787/posts?page=3', retries: 0, elapsed_ms: 35 },
+  { event: 'request_sent', resource: 'posts', method: 'GET', url: `${POSTS}?page=3` },
+  { event: 'request_answered', resource: 'posts', url: `${POSTS}?page=3`, status: 200, elapsed_ms: 35, bytes: 1024 },
+  { event: 'page', resource: 'posts', records: 1, url: `${POSTS}?page=3`, retries: 0, elapsed_ms: 35 },
   { event: 'sequence_done', resource: 'posts', stop: 'no_next_link' },
-  { event: 'page', resource: 'comments', records: 12, url: 'http://127.0.0.1:8787/posts/1/comments', retries: 0, elapsed_ms: 20 },
+  { event: 'resource_finished', resource: 'posts', rows: { posts: 5, posts__tags: 10 }, pages: 3, requests: 4 },
+  { event: 'request_sent', resource: 'comments', method: 'GET', url: COMMENTS },
+  { event: 'request_answered', resource: 'comments', url: COMMENTS, status: 200, elapsed_ms: 20, bytes: 4096 },
+  { event: 'page', resource: 'comments', records: 12, url: COMMENTS, retries: 0, elapsed_ms: 20 },
   { event: 'sequence_done', resource: 'comments', stop: 'single_page' },
+  { event: 'resource_finished', resource: 'comments', rows: { comments: 12 }, pages: 1, requests: 1 },
 ];
+
 
 export function runHost(extra: Partial<Host> = {}) {
   const runs: ScriptedRun[] = [];

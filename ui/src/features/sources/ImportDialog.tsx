@@ -1,10 +1,14 @@
 // Import: dlt configs (JSON, YAML, a pipeline script's dict), curl commands and OpenAPI
-// descriptions, converted by the engine. Its guesses and problems are shown before opening.
-import { useState } from 'react';
+// descriptions, pasted or opened from a file, converted by the engine. Its guesses and problems
+// are shown before opening; an OpenAPI import lists its endpoints to pick from.
+import { useMemo, useState } from 'react';
 import { useHost, type ImportFormat, type ImportResult, type SourceFile } from '../../host';
 import { Dialog } from '../../components/Dialog';
 import { messageOf } from '../../components/messageOf';
+import { EndpointPicker } from './EndpointPicker';
+import { pickClosure, pickEndpoints } from './pickEndpoints';
 import { untitledFile } from './templates';
+import './import.css';
 
 export const IMPORT_FORMATS: readonly { id: ImportFormat; title: string }[] = [
   { id: 'auto', title: 'Detect' },
@@ -15,21 +19,36 @@ export const IMPORT_FORMATS: readonly { id: ImportFormat; title: string }[] = [
   { id: 'openapi', title: 'OpenAPI 3' },
 ];
 
+/** The format a file's name says; the engine detects OpenAPI and the rest from the text. */
+export function formatOfFile(name: string): ImportFormat {
+  return /\.py$/i.test(name) ? 'python' : 'auto';
+}
+
+/** A source name from a file name: its stem, as an identifier. */
+export function sourceNameOf(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  return stem || 'imported';
+}
+
 export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen: (file: SourceFile) => void }) {
   const host = useHost();
   const [text, setText] = useState('');
   const [from, setFrom] = useState<ImportFormat>('auto');
   const [name, setName] = useState('imported');
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const closure = useMemo(() => (result ? pickClosure(result.document, picked) : null), [result, picked]);
 
-  async function run() {
+  async function run(input: string, format: ImportFormat) {
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      setResult(await host.importSource(text, from));
+      const r = await host.importSource(input, format);
+      setResult(r);
+      setPicked(new Set(r.endpoints.map((e) => e.resource)));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -37,13 +56,25 @@ export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
     }
   }
 
+  async function openFile(file: File) {
+    const content = await file.text();
+    const format = formatOfFile(file.name);
+    setText(content);
+    setFrom(format);
+    setName(sourceNameOf(file.name));
+    await run(content, format);
+  }
+
+  const picking = result !== null && result.endpoints.length > 0;
+  const kept = closure?.kept.size ?? 0;
+
   return (
     <Dialog title="Import a source" onClose={onClose} wide>
       <form
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim()) void run();
+          if (text.trim()) void run(text, from);
         }}
       >
         <label htmlFor="import-from">Format</label>
@@ -52,16 +83,29 @@ export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
             <option key={f.id} value={f.id}>{f.title}</option>
           ))}
         </select>
-        <label htmlFor="import-text">Paste the config, script, curl command or OpenAPI document</label>
-        <textarea id="import-text" className="input code" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
+        <label htmlFor="import-file">Open a file (OpenAPI description, dlt config or pipeline script)</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,.yaml,.yml,.py,.txt,.sh"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void openFile(f);
+          }}
+        />
+        <label htmlFor="import-text">Paste the config, script, curl command or OpenAPI document (or open a file above)</label>
+        <textarea id="import-text" className="input code" rows={picking ? 4 : 10} value={text} onChange={(e) => setText(e.target.value)} />
         {error && <p className="field-problem" role="alert">{error}</p>}
         {result && (
           <div className="import-result" aria-label="Import result">
+            {picking && closure && (
+              <EndpointPicker endpoints={result.endpoints} picked={picked} dropped={closure.dropped} onChange={setPicked} />
+            )}
             {result.notes.length > 0 && (
-              <>
-                <h3>Notes</h3>
+              <details open={!picking}>
+                <summary>Notes ({result.notes.length})</summary>
                 <ul>{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
-              </>
+              </details>
             )}
             <h3>{result.validation.valid ? 'Valid' : `${result.validation.problems.length} problem(s)`}</h3>
             {result.validation.problems.length > 0 && (
@@ -82,12 +126,14 @@ export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
             <button
               type="button"
               className="primary"
+              disabled={picking && kept === 0}
               onClick={() => {
+                const document = picking ? pickEndpoints(result.document, picked) : result.document;
                 onClose();
-                onOpen(untitledFile(result.document, name.trim() || 'imported', 'json'));
+                onOpen(untitledFile(document, name.trim() || 'imported', 'json'));
               }}
             >
-              Open
+              {picking ? `Open with ${kept} ${kept === 1 ? 'resource' : 'resources'}` : 'Open'}
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 // A loaded database as dlt shapes it: `posts` with its child table `posts__tags`, `comments`, and
-// the system tables `_dlt_loads`, `_dlt_version`, `_dlt_pipeline_state`.
+// the system tables `_dlt_loads`, `_dlt_version`, `_dlt_pipeline_state`; stored cursors for
+// `posts` and, per parent post, for `comments`.
 import type { CursorState, LoadInfo } from '../types';
 import { comment, posts } from './records';
 
@@ -91,6 +92,17 @@ export function fakeDatabase(): FakeDatabase {
         last_value: '2024-01-12T09:00:00Z',
         start_value: '2024-01-01T00:00:00Z',
         unique_hashes: ['jEEVfaUnrrLI'],
+        per_parent: [],
+      },
+      {
+        // A child keeping one cursor per parent post (dlt keys them by the parent's values).
+        resource: 'comments',
+        cursor_path: 'created_at',
+        initial_value: '2024-01-01T00:00:00Z',
+        last_value: null,
+        start_value: '2024-01-01T00:00:00Z',
+        unique_hashes: [],
+        per_parent: [1, 2, 3, 4].map((id) => ({ parent: `id=${id}`, last_value: `2024-01-${String(10 + id).padStart(2, '0')}T08:00:00Z` })),
       },
     ],
   };

@@ -12,6 +12,7 @@ pub mod schema;
 
 use serde_json::{json, Map, Value};
 
+use super::endpoints::{paginator_type, Confidence, EndpointGuess, Guessed};
 use super::paging::{guess, ParamHint, ResponseHint};
 use super::{Guess, ImportError};
 use paths::{bind_path, example, unique_name};
@@ -24,8 +25,24 @@ struct Res {
     shape: ListShape,
 }
 
+/// An imported description: the document, every guess, and the guesses per resource.
+#[derive(Debug, Clone)]
+pub struct OpenapiImport {
+    /// The source document.
+    pub value: Value,
+    /// Every decision, in order.
+    pub guesses: Vec<Guess>,
+    /// One entry per resource, in the document's order.
+    pub endpoints: Vec<EndpointGuess>,
+}
+
 /// Reads an OpenAPI 3 description.
 pub fn import_openapi(doc: &Value) -> Result<(Value, Vec<Guess>), ImportError> {
+    import_openapi_endpoints(doc).map(|i| (i.value, i.guesses))
+}
+
+/// Reads an OpenAPI 3 description, with the guesses per resource.
+pub fn import_openapi_endpoints(doc: &Value) -> Result<OpenapiImport, ImportError> {
     let version = doc.get("openapi").and_then(Value::as_str).unwrap_or("");
     if !version.starts_with('3') {
         let what = if doc.get("swagger").is_some() {
@@ -89,6 +106,7 @@ pub fn import_openapi(doc: &Value) -> Result<(Value, Vec<Guess>), ImportError> {
 
     let mut done: Vec<Res> = Vec::new();
     let mut resources = Vec::new();
+    let mut endpoints = Vec::new();
     for (path, op, params) in &ops {
         let Some(shape) = response_list(doc, op) else {
             guesses.push(Guess::new(
@@ -99,17 +117,19 @@ pub fn import_openapi(doc: &Value) -> Result<(Value, Vec<Guess>), ImportError> {
         };
         let i = resources.len();
         let at = format!("resources[{i}]");
-        let Some(config_path) = bind_path(path, params, &done, &at, &mut guesses) else {
+        let Some((config_path, parent)) = bind_path(path, params, &done, &at, &mut guesses) else {
             continue;
         };
         let name = unique_name(path, &done);
         let mut endpoint = Map::new();
         endpoint.insert("path".into(), json!(config_path));
-        query(params, &shape, &mut endpoint, &at, &mut guesses);
+        let paginator = query(params, &shape, &mut endpoint, &at, &mut guesses);
         endpoint.insert("data_selector".into(), json!(shape.selector));
+        let selector_evidence =
+            format!("'{}': where GET {path} returns its records", shape.selector);
         guesses.push(Guess::new(
             &format!("{at}.endpoint.data_selector"),
-            format!("'{}': where GET {path} returns its records", shape.selector),
+            selector_evidence.clone(),
         ));
         if let Some(sec) = op.get("security").and_then(auth::first_scheme) {
             match sec {
@@ -137,10 +157,19 @@ pub fn import_openapi(doc: &Value) -> Result<(Value, Vec<Guess>), ImportError> {
         let mut res = Map::new();
         res.insert("name".into(), json!(name));
         res.insert("endpoint".into(), Value::Object(endpoint));
-        if shape.item_properties().iter().any(|p| p == "id") {
+        let primary_key = shape.item_properties().iter().any(|p| p == "id").then(|| {
             res.insert("primary_key".into(), json!("id"));
-        }
+            Guessed::new("id", Confidence::High, "the records have an 'id' property")
+        });
         resources.push(Value::Object(res));
+        endpoints.push(EndpointGuess {
+            resource: name.clone(),
+            operation: format!("GET {path}"),
+            paginator,
+            data_selector: Guessed::new(&shape.selector, shape.confidence, selector_evidence),
+            primary_key,
+            parent,
+        });
         done.push(Res {
             name,
             template: path.clone(),
@@ -152,10 +181,11 @@ pub fn import_openapi(doc: &Value) -> Result<(Value, Vec<Guess>), ImportError> {
             "no GET operation of the description returns a list of records".into(),
         ));
     }
-    Ok((
-        json!({"client": Value::Object(client), "resources": resources}),
+    Ok(OpenapiImport {
+        value: json!({"client": Value::Object(client), "resources": resources}),
         guesses,
-    ))
+        endpoints,
+    })
 }
 
 /// `servers[0].url` with its variables' defaults, ending in `/`.
@@ -218,14 +248,14 @@ fn response_list(doc: &Value, op: &Value) -> Option<ListShape> {
 }
 
 /// Query parameters: a guessed paginator, required parameters with their examples, the page
-/// size raised to its maximum.
+/// size raised to its maximum. Returns the paginator guess (`auto`, low, when there is none).
 fn query(
     params: &[Value],
     shape: &ListShape,
     endpoint: &mut Map<String, Value>,
     at: &str,
     guesses: &mut Vec<Guess>,
-) {
+) -> Guessed {
     let queries: Vec<&Value> = params
         .iter()
         .filter(|p| p.get("in").and_then(Value::as_str) == Some("query"))
@@ -257,20 +287,23 @@ fn query(
             .collect(),
     };
     let mut consumed = Vec::new();
-    match guess(&hints, &resp) {
+    let picked = match guess(&hints, &resp) {
         Some(g) => {
             guesses.push(Guess::new(
                 &format!("{at}.endpoint.paginator"),
                 format!("{} from {}", g.paginator, g.evidence),
             ));
+            let picked = Guessed::new(paginator_type(&g.paginator), g.confidence, g.evidence);
             endpoint.insert("paginator".into(), g.paginator);
             consumed = g.consumed;
+            picked
         }
-        None => guesses.push(Guess::new(
-            &format!("{at}.endpoint.paginator"),
-            "no paging parameters or fields: left to dlt's auto-detection at run time",
-        )),
-    }
+        None => {
+            let why = "no paging parameters or fields: left to dlt's auto-detection at run time";
+            guesses.push(Guess::new(&format!("{at}.endpoint.paginator"), why));
+            Guessed::new("auto", Confidence::Low, why)
+        }
+    };
     let mut out = Map::new();
     let sizes = [
         "per_page",
@@ -317,6 +350,7 @@ fn query(
     if !out.is_empty() {
         endpoint.insert("params".into(), Value::Object(out));
     }
+    picked
 }
 
 #[cfg(test)]

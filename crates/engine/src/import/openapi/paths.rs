@@ -3,23 +3,26 @@
 
 use serde_json::Value;
 
+use super::super::endpoints::{Confidence, Guessed};
 use super::super::Guess;
 use super::Res;
 use crate::export::pyexpr::identifier;
 
 /// The config path for an API path: parameters bound to a parent's fields, or to their
-/// examples; `None` (with the reason reported) when a parameter has neither.
+/// examples; `None` (with the reason reported) when a parameter has neither. With it, the parent
+/// the path was bound to (the least sure of its fields' matches).
 pub(super) fn bind_path(
     path: &str,
     params: &[Value],
     done: &[Res],
     at: &str,
     guesses: &mut Vec<Guess>,
-) -> Option<String> {
+) -> Option<(String, Option<Guessed>)> {
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let Some(last) = segs.iter().rposition(|s| s.contains('{')) else {
-        return Some(segs.join("/"));
+        return Some((segs.join("/"), None));
     };
+    let mut bound_parent: Option<Guessed> = None;
     let prefix = format!("/{}", segs[..last].join("/"));
     let parent = done.iter().find(|r| r.template == prefix);
     let mut out = Vec::new();
@@ -31,14 +34,18 @@ pub(super) fn bind_path(
         let (param, after) = rest.split_once('}').unwrap_or((rest, ""));
         let field = parent.and_then(|p| match_field(param, p, i == last));
         let bound = match (field, parent) {
-            (Some(f), Some(p)) => {
-                guesses.push(Guess::new(
-                    &format!("{at}.endpoint.path"),
-                    format!(
-                        "{{{param}}} ← field '{f}' of each '{}' record (GET {prefix} lists them)",
-                        p.name
-                    ),
-                ));
+            (Some((f, confidence)), Some(p)) => {
+                let evidence = format!(
+                    "{{{param}}} ← field '{f}' of each '{}' record (GET {prefix} lists them)",
+                    p.name
+                );
+                guesses.push(Guess::new(&format!("{at}.endpoint.path"), evidence.clone()));
+                let weaker = bound_parent
+                    .as_ref()
+                    .is_some_and(|b| b.confidence > confidence);
+                if !weaker {
+                    bound_parent = Some(Guessed::new(&p.name, confidence, evidence));
+                }
                 format!("{{resources.{}.{f}}}", p.name)
             }
             _ => match example(params, param) {
@@ -54,16 +61,16 @@ pub(super) fn bind_path(
         };
         out.push(format!("{before}{bound}{after}"));
     }
-    Some(out.join("/"))
+    Some((out.join("/"), bound_parent))
 }
 
 /// The parent field a path parameter stands for: the same name, or `id` for `id`, `user`,
 /// `userId`, `user_id` under a `users` parent (likewise `<singular><Field>`); earlier parameters (not the
-/// last) must match a field exactly.
-fn match_field(param: &str, parent: &Res, last: bool) -> Option<String> {
+/// last) must match a field exactly. The same name is a sure match; the others only look right.
+fn match_field(param: &str, parent: &Res, last: bool) -> Option<(String, Confidence)> {
     let props = parent.shape.item_properties();
     if props.iter().any(|p| p == param) {
-        return Some(param.to_string());
+        return Some((param.to_string(), Confidence::High));
     }
     if !last {
         return None;
@@ -76,12 +83,15 @@ fn match_field(param: &str, parent: &Res, last: bool) -> Option<String> {
         plural.strip_suffix('s').unwrap_or(&plural).to_string()
     };
     let p = norm(param);
-    props.into_iter().find(|f| {
-        let f = norm(f);
-        (f == "id" && (p == "id" || p == singular))
-            || p == format!("{singular}{f}")
-            || p == format!("{plural}{f}")
-    })
+    props
+        .into_iter()
+        .find(|f| {
+            let f = norm(f);
+            (f == "id" && (p == "id" || p == singular))
+                || p == format!("{singular}{f}")
+                || p == format!("{plural}{f}")
+        })
+        .map(|f| (f, Confidence::Medium))
 }
 
 /// A parameter's example, default or first enum value, as text.

@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::import::endpoints::Confidence;
+
 /// Follows local `$ref`s (`#/components/...`); an unresolvable reference gives `Null`.
 pub fn resolve<'a>(doc: &'a Value, mut v: &'a Value) -> &'a Value {
     for _ in 0..32 {
@@ -94,6 +96,9 @@ pub struct ListShape {
     pub item: Value,
     /// Other fields of the response (path, type), for paging hints.
     pub fields: Vec<(String, String)>,
+    /// How sure the selector is: high for a bare array or a records-like name (`data`, `items`),
+    /// lower when it is merely the only array around.
+    pub confidence: Confidence,
 }
 
 impl ListShape {
@@ -121,6 +126,7 @@ pub fn list_shape(doc: &Value, schema: &Value) -> Option<ListShape> {
             selector: "$".into(),
             item,
             fields: vec![],
+            confidence: Confidence::High,
         });
     }
     let mut fields = Vec::new();
@@ -131,19 +137,25 @@ pub fn list_shape(doc: &Value, schema: &Value) -> Option<ListShape> {
         .copied()
         .filter(|(p, _)| !p.contains('.'))
         .collect();
-    let pick: &(String, String) = top
+    let records_leaf = |p: &str| {
+        p.rsplit('.')
+            .next()
+            .is_some_and(|leaf| RECORD_KEYS.contains(&leaf))
+    };
+    let (pick, confidence): (&(String, String), Confidence) = top
         .iter()
         .copied()
         .find(|(p, _)| RECORD_KEYS.contains(&p.as_str()))
-        .or_else(|| (top.len() == 1).then(|| top[0]))
+        .map(|f| (f, Confidence::High))
+        .or_else(|| (top.len() == 1).then(|| (top[0], Confidence::Medium)))
         .or_else(|| {
-            arrays.iter().copied().find(|(p, _)| {
-                p.rsplit('.')
-                    .next()
-                    .is_some_and(|leaf| RECORD_KEYS.contains(&leaf))
-            })
+            arrays
+                .iter()
+                .copied()
+                .find(|(p, _)| records_leaf(p))
+                .map(|f| (f, Confidence::Medium))
         })
-        .or_else(|| (arrays.len() == 1).then(|| arrays[0]))?;
+        .or_else(|| (arrays.len() == 1).then(|| (arrays[0], Confidence::Low)))?;
     let path = pick.0.clone();
     let mut at = s.clone();
     for seg in path.split('.') {
@@ -162,6 +174,7 @@ pub fn list_shape(doc: &Value, schema: &Value) -> Option<ListShape> {
         selector: path.clone(),
         item,
         fields: fields.into_iter().filter(|(p, _)| *p != path).collect(),
+        confidence,
     })
 }
 
@@ -205,6 +218,7 @@ mod tests {
         }}});
         let shape = list_shape(&doc, &json!({"$ref": "#/components/schemas/Page"})).unwrap();
         assert_eq!(shape.selector, "data");
+        assert_eq!(shape.confidence, Confidence::High);
         assert_eq!(shape.item_properties(), vec!["id", "name"]);
         assert!(shape
             .fields

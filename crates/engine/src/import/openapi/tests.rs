@@ -1,6 +1,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::import::endpoints::Confidence;
 
 fn spec(name: &str) -> Value {
     let path = format!(
@@ -87,4 +88,71 @@ fn mock_blog() {
 fn swagger_2_is_refused_with_a_way_out() {
     let err = import_openapi(&json!({"swagger": "2.0", "paths": {}})).unwrap_err();
     assert!(err.to_string().contains("swagger2openapi"), "{err}");
+}
+
+#[test]
+fn endpoints_carry_their_guesses_with_a_confidence() {
+    let i = import_openapi_endpoints(&spec("mock-blog.yaml")).unwrap();
+    let names: Vec<&str> = i.endpoints.iter().map(|e| e.resource.as_str()).collect();
+    assert_eq!(
+        names,
+        names_of(&i.value),
+        "one entry per resource, same order"
+    );
+    let by = |n: &str| i.endpoints.iter().find(|e| e.resource == n).unwrap();
+
+    let posts = by("posts");
+    assert_eq!(posts.operation, "GET /posts");
+    assert_eq!(posts.paginator.value, "page_number");
+    assert_eq!(
+        posts.paginator.confidence,
+        Confidence::High,
+        "page param + total_pages"
+    );
+    assert_eq!(posts.data_selector.value, "data");
+    assert_eq!(posts.data_selector.confidence, Confidence::High);
+    assert_eq!(posts.primary_key.as_ref().unwrap().value, "id");
+    assert!(posts.parent.is_none());
+
+    // `{id}` is the parent's own field name: sure; `{userId}` only looks like `users.id`.
+    let comments = by("comments").parent.clone().unwrap();
+    assert_eq!(
+        (comments.value.as_str(), comments.confidence),
+        ("posts", Confidence::High)
+    );
+    let users_posts = by("users_posts").parent.clone().unwrap();
+    assert_eq!(
+        (users_posts.value.as_str(), users_posts.confidence),
+        ("users", Confidence::Medium)
+    );
+    assert!(
+        users_posts.evidence.contains("{userId}"),
+        "{}",
+        users_posts.evidence
+    );
+}
+
+#[test]
+fn an_endpoint_without_paging_hints_is_auto_with_low_confidence() {
+    let doc = json!({"openapi": "3.0.0", "servers": [{"url": "https://x/"}], "paths": {"/things": {"get": {
+        "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+            "stuff": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}
+        }}}}}}
+    }}}});
+    let i = import_openapi_endpoints(&doc).unwrap();
+    let e = &i.endpoints[0];
+    assert_eq!(
+        (e.paginator.value.as_str(), e.paginator.confidence),
+        ("auto", Confidence::Low)
+    );
+    // The only array, but not a records-like name.
+    assert_eq!(
+        (e.data_selector.value.as_str(), e.data_selector.confidence),
+        ("stuff", Confidence::Medium)
+    );
+    assert!(e.primary_key.is_none());
+}
+
+fn names_of(v: &Value) -> Vec<&str> {
+    names(v)
 }
