@@ -4,9 +4,18 @@
 # and, when its venv exists, through real dlt. Prints seconds and ratios.
 #
 #   bash scripts/bench-fanout.sh            LATENCY_MS=20 by default
+#   PARALLELISM=32 bash scripts/bench-fanout.sh
+#                                           children in flight: Pipewright's --parallelism and
+#                                           dlt's EXTRACT__WORKERS (defaults: 8 and dlt's 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 latency=${LATENCY_MS:-20}
+pw_args=()
+dlt_env=()
+if [[ -n ${PARALLELISM:-} ]]; then
+  pw_args=(--parallelism "$PARALLELISM")
+  dlt_env=(EXTRACT__WORKERS="$PARALLELISM")
+fi
 cargo build --release -q -p pipewright-cli -p pipewright-tests --bin pipewright --bin mock-api
 work=$(mktemp -d)
 trap 'kill "${mock_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -32,14 +41,14 @@ for mode in false true; do
   config "$mode" >"$work/fan-$mode.json"
   rm -f "$work/pw-$mode.sqlite"
   s=$(date +%s.%N)
-  target/release/pipewright run "$work/fan-$mode.json" --db "$work/pw-$mode.sqlite" --json >/dev/null
+  target/release/pipewright run "$work/fan-$mode.json" --db "$work/pw-$mode.sqlite" --json "${pw_args[@]}" >/dev/null
   e=$(date +%s.%N)
   t[pw-$mode]=$(python3 -c "print(round($e-$s, 2))")
   echo "pipewright parallelized=$mode: ${t[pw-$mode]}s"
   if [[ -x .venv-dlt/bin/python && ${BENCH_SKIP_DLT:-0} != 1 ]]; then
     rm -f "$work/dlt-$mode.sqlite"
     s=$(date +%s.%N)
-    RUNTIME__LOG_LEVEL=WARNING .venv-dlt/bin/python tests/parity/run_dlt.py "$work/fan-$mode.json" "$work/dlt-$mode.sqlite" fan fan >/dev/null
+    env "${dlt_env[@]}" RUNTIME__LOG_LEVEL=WARNING .venv-dlt/bin/python tests/parity/run_dlt.py "$work/fan-$mode.json" "$work/dlt-$mode.sqlite" fan fan >/dev/null
     e=$(date +%s.%N)
     t[dlt-$mode]=$(python3 -c "print(round($e-$s, 2))")
     echo "dlt 1.31   parallelized=$mode: ${t[dlt-$mode]}s   (ratio $(python3 -c "print(round(${t[dlt-$mode]}/${t[pw-$mode]}, 1))")x)"

@@ -1,8 +1,10 @@
-// The status bar: the open file, whether it is saved, what validation says, and the versions.
+// The status bar: the open file, whether it is saved (and autosave), what validation says, and
+// the versions.
 import { useEffect, useState } from 'react';
 import { useHost, type AppInfo } from '../../host';
 import { useProblems } from '../problems/ProblemsProvider';
 import { useSource } from '../sources/state';
+import type { Autosave, SaveState } from '../sources/useAutosave';
 
 type Info = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'error' };
 
@@ -33,9 +35,18 @@ function ValidationState() {
   return <span className="status-item status-ok">✓ Valid</span>;
 }
 
-export function StatusBar() {
+const SAVE_TEXT: Record<SaveState, string> = {
+  saved: 'Saved',
+  saving: 'Saving…',
+  unsaved: 'Unsaved changes',
+  error: 'Save failed',
+  new: 'Unsaved (new)',
+};
+
+export function StatusBar({ autosave }: { autosave?: Autosave }) {
   const info = useAppInfo();
   const { file, dirty, untitled } = useSource();
+  const state: SaveState = autosave?.state ?? (untitled ? 'new' : dirty ? 'unsaved' : 'saved');
   return (
     <footer className="status-bar" role="status" data-testid="status-bar">
       {file && (
@@ -44,9 +55,18 @@ export function StatusBar() {
             {file.name}
             {file.path ? ` — ${file.path}` : ' (new)'}
           </span>
-          <span className={`status-item ${dirty ? 'status-warn' : ''}`} data-testid="save-state">
-            {untitled ? 'Unsaved (new)' : dirty ? 'Unsaved changes' : 'Saved'}
+          <span
+            className={`status-item ${state === 'error' ? 'status-error' : state === 'saved' ? '' : 'status-warn'}`}
+            data-testid="save-state"
+            data-state={state}
+          >
+            {SAVE_TEXT[state]}
           </span>
+          {autosave && !untitled && (
+            <label className="status-item status-toggle" title="Write the file a moment after each edit">
+              <input type="checkbox" checked={autosave.enabled} onChange={(e) => autosave.setEnabled(e.target.checked)} /> Autosave
+            </label>
+          )}
           <ValidationState />
         </>
       )}
