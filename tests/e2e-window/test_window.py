@@ -228,6 +228,14 @@ def test_run_loads_rows_into_sqlite(driver, ctx) -> None:
     assert "validation" in err, err
 
 
+def run_query(driver) -> None:
+    # In this small window the Run button sits at the bottom edge of the scrolled Data panel,
+    # under the Problems panel: scroll it into the middle first, as a user would, then click.
+    button = driver.find_element(By.XPATH, "//button[normalize-space()='Run query']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    click(driver, "//button[normalize-space()='Run query']")
+
+
 def test_browse_rows_and_query_in_the_data_tab(driver, ctx) -> None:
     # The tab is open from the previous check.
     click(driver, "//*[@role='tree'][@aria-label='Data tables']//button[.//*[normalize-space()='posts']]")
@@ -257,17 +265,17 @@ def test_browse_rows_and_query_in_the_data_tab(driver, ctx) -> None:
     sql = driver.find_element(By.ID, "sql-input")
     sql.clear()
     sql.send_keys("SELECT COUNT(*) AS n FROM posts")
-    click(driver, "//button[normalize-space()='Run query']")
+    run_query(driver)
     result = WebDriverWait(driver, 15).until(
         EC.presence_of_element_located((By.CSS_SELECTOR, "table[aria-label='Query result']"))
     )
-    WebDriverWait(driver, 10).until(lambda d: "50" in result.text)
+    # textContent, not .text: WebDriver's visible text is empty for a grid scrolled out of its
+    # panel, and the panel scrolls here.
+    text = lambda d: d.execute_script("return arguments[0].textContent", result)  # noqa: E731
+    WebDriverWait(driver, 10).until(lambda d: "50" in text(d), message=f"result: {text(driver)!r}")
     sql.clear()
     sql.send_keys("DELETE FROM posts")
-    # A script click: with the result grid drawn, the button can sit under the Problems panel,
-    # where WebKitWebDriver refuses a pointer click (element not interactable).
-    button = driver.find_element(By.XPATH, "//button[normalize-space()='Run query']")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button)
+    run_query(driver)
     WebDriverWait(driver, 10).until(
         lambda d: any("read-only" in a.text for a in d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
     )
