@@ -5,9 +5,11 @@
 //!   failing (429 with `Retry-After`, 503, connection resets, timeouts) gives the same tables.
 //! - `crash`: the CLI killed with SIGKILL at seeded random moments of a load leaves either the
 //!   previous load or the new complete one, never a half; the next run completes it.
-//! - `hostile`: deeply nested JSON, huge strings, odd keys, numbers beyond 64 bits, empty and
-//!   HTML bodies, a body that never arrives: a clear error or a lossless load, never a panic, and
-//!   the database keeps its previous state when the run fails.
+//! - `hostile`: deeply nested JSON, 10 and 50 MB strings, a 70 MB page of 100,000 records, odd
+//!   and colliding keys, numbers beyond 64 bits, empty, HTML, truncated and non-UTF-8 bodies,
+//!   next links and cursors that never end or never change, a body that never arrives: a clear
+//!   error or a lossless load, never a panic, and the database keeps its previous state when the
+//!   run fails.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 

@@ -17,8 +17,70 @@ impl std::fmt::Debug for JqFilter {
     }
 }
 
+/// Deepest bracket nesting accepted: jaq's parser and compiler recurse per level, and a hostile
+/// program of 100,000 nested parentheses overflows the stack. Real programs stay far below.
+pub const MAX_NESTING: usize = 64;
+
+/// Longest program accepted, for the same reason (a chain of 100,000 pipes also recurses).
+pub const MAX_PROGRAM_BYTES: usize = 16 << 10;
+
+/// Most binary operators (`|`, `,`, arithmetic, comparisons, `//`, `and`, `or`) accepted: both
+/// compiling and running a filter recurse once per operator, and running happens on the
+/// caller's thread.
+pub const MAX_OPERATORS: usize = 256;
+
+/// Stack of the thread that parses and compiles: jaq recurses once per operator, and a long
+/// chain (`. | . | …`, a few thousand) overflows the 2 MiB of a test or tokio thread. The stack
+/// is reserved, not committed: only the pages a compilation touches cost memory.
+const COMPILE_STACK_BYTES: usize = 256 << 20;
+
+/// Characters of a program quoted in an error message (a 10 MB program is not repeated).
+const QUOTED_CHARS: usize = 200;
+
 /// Compiles a jq expression; the error says what is wrong in words a user can act on.
 pub fn compile(code: &str) -> Result<JqFilter, String> {
+    if code.len() > MAX_PROGRAM_BYTES {
+        return Err(format!(
+            "jq expression '{}' is longer than {} KiB",
+            quoted(code),
+            MAX_PROGRAM_BYTES >> 10
+        ));
+    }
+    if nesting(code) > MAX_NESTING {
+        return Err(format!(
+            "jq expression '{}' is nested more than {MAX_NESTING} levels deep",
+            quoted(code)
+        ));
+    }
+    if operators(code) > MAX_OPERATORS {
+        return Err(format!(
+            "jq expression '{}' has more than {MAX_OPERATORS} operators",
+            quoted(code)
+        ));
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("jq-compile".into())
+            .stack_size(COMPILE_STACK_BYTES)
+            .spawn_scoped(scope, || compile_here(code))
+            .map_err(|e| {
+                format!(
+                    "jq expression '{}': cannot start its compiler: {e}",
+                    quoted(code)
+                )
+            })?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(format!(
+                    "jq expression '{}': the compiler failed",
+                    quoted(code)
+                ))
+            })
+    })
+}
+
+/// [`compile`] on the current thread.
+fn compile_here(code: &str) -> Result<JqFilter, String> {
     let defs = jaq_core::defs()
         .chain(jaq_std::defs())
         .chain(jaq_json::defs());
@@ -38,7 +100,11 @@ pub fn compile(code: &str) -> Result<JqFilter, String> {
                 .into_iter()
                 .flat_map(|(_, es)| es.into_iter().map(|(name, _)| format!("'{name}'")))
                 .collect();
-            format!("jq expression '{code}' uses undefined {}", names.join(", "))
+            format!(
+                "jq expression '{}' uses undefined {}",
+                quoted(code),
+                names.join(", ")
+            )
         })?;
     Ok(JqFilter {
         filter,
@@ -48,7 +114,55 @@ pub fn compile(code: &str) -> Result<JqFilter, String> {
 
 fn describe(code: &str, n: usize, what: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
-    format!("jq expression '{code}': {what} ({n} syntax error{s})")
+    format!(
+        "jq expression '{}': {what} ({n} syntax error{s})",
+        quoted(code)
+    )
+}
+
+/// The program as quoted in messages: whole when short, else its start and an ellipsis.
+fn quoted(code: &str) -> std::borrow::Cow<'_, str> {
+    match code.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &code[..cut]).into(),
+        None => code.into(),
+    }
+}
+
+/// An upper bound on the binary operators of a program (a byte scan; operators inside string
+/// literals count too, which can only overestimate).
+fn operators(code: &str) -> usize {
+    let symbols = code
+        .bytes()
+        .filter(|b| {
+            matches!(
+                b,
+                b'|' | b',' | b'+' | b'-' | b'*' | b'/' | b'%' | b'<' | b'>' | b'='
+            )
+        })
+        .count();
+    let words = code
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|w| matches!(*w, "and" | "or"))
+        .count();
+    symbols + words
+}
+
+/// The deepest nesting of `(`, `[`, `{` (a byte scan, no recursion). Brackets inside string
+/// literals count too: string interpolation `\(...)` holds code, and counting every bracket
+/// can only overestimate.
+fn nesting(code: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for b in code.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }
 
 impl JqFilter {
@@ -78,6 +192,44 @@ impl JqFilter {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn programs_just_inside_the_limits_compile_on_a_test_thread() {
+        let ok = format!("{}.{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert!(compile(&ok).is_ok());
+    }
+
+    #[test]
+    fn long_operator_chains_compile_and_run_on_a_test_thread() {
+        // `//` counts as two operators.
+        for (op, n) in [
+            (" | ", 256),
+            (", ", 256),
+            (" + ", 256),
+            (" // ", 128),
+            (" and ", 256),
+        ] {
+            let chain = vec!["1"; n + 1].join(op);
+            let f = compile(&chain).unwrap_or_else(|e| panic!("{op}: {e}"));
+            assert!(f.run(&json!(1)).is_ok(), "{op}");
+        }
+        let e = compile(&vec!["1"; 258].join(" | ")).unwrap_err();
+        assert!(e.contains("more than 256 operators"), "{e}");
+    }
+
+    #[test]
+    fn deep_or_huge_programs_are_refused_before_parsing() {
+        let deep = format!("{}.{}", "(".repeat(1_000), ")".repeat(1_000));
+        let e = compile(&deep).unwrap_err();
+        assert!(e.contains("nested more than 64 levels deep"), "{e}");
+        assert!(
+            e.chars().count() < 400,
+            "the message quotes the whole program"
+        );
+        let long = vec!["."; 100_000].join(" | ");
+        let e = compile(&long).unwrap_err();
+        assert!(e.contains("longer than 16 KiB"), "{e}");
+    }
 
     #[test]
     fn compiles_and_runs_select_and_update() {

@@ -7,7 +7,7 @@ use rusqlite::{Connection, ToSql};
 use super::ddl::{qualified, quote};
 use super::LoadError;
 use crate::normalize::schema::Table;
-use crate::normalize::timestamp::{format_date, format_time, format_timestamp};
+use crate::normalize::timestamp::{format_date, format_time, format_timestamp, write_timestamp};
 use crate::normalize::{Row, SqlValue};
 
 /// SQLite's default limit of bound parameters per statement (3.32+) is 32766.
@@ -70,12 +70,21 @@ pub fn insert_rows(
     let target = qualified(db, name);
     let per_insert = (MAX_PARAMS / cols.len()).clamp(1, MAX_ROWS_PER_INSERT);
     let null = SqlValue::Null;
-    let bind_rows =
+    // Timestamps are formatted into one reused buffer (SQLite copies bound text).
+    let mut text = String::with_capacity(32);
+    let mut bind_rows =
         |stmt: &mut rusqlite::CachedStatement<'_>, chunk: &[Row]| -> Result<(), LoadError> {
             let mut p = 1;
             for row in chunk {
                 for (i, _) in &cols {
-                    stmt.raw_bind_parameter(p, Bind(row.get(*i).unwrap_or(&null)))?;
+                    match row.get(*i).unwrap_or(&null) {
+                        SqlValue::Timestamp(us) => {
+                            text.clear();
+                            write_timestamp(*us, &mut text);
+                            stmt.raw_bind_parameter(p, text.as_str())?;
+                        }
+                        value => stmt.raw_bind_parameter(p, Bind(value))?,
+                    }
                     p += 1;
                 }
             }

@@ -2,7 +2,6 @@
 //! and columns are inferred, values coerced, variant columns created, and the row laid out in the
 //! table's column order.
 
-use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::naming::Naming;
@@ -44,13 +43,12 @@ fn complete(hinted: &Column, inferred: Column) -> Column {
     }
 }
 
-/// Places `(column index, value)` pairs into a row as long as the table's column list.
-fn layout(width: usize, values: Vec<(usize, SqlValue)>) -> Row {
-    let mut row = vec![SqlValue::Null; width];
-    for (i, v) in values {
-        row[i] = v;
+/// Puts a value at a column index, growing the row with NULLs as needed.
+fn place(row: &mut Row, (i, v): (usize, SqlValue)) {
+    if i >= row.len() {
+        row.resize(i + 1, SqlValue::Null);
     }
-    row
+    row[i] = v;
 }
 
 /// Coerces a value into a column, creating it or a variant as needed
@@ -113,11 +111,11 @@ fn coerce_non_null(
 
 /// Fits a flattened row into `table_name` (created as a child of `parent` if new) and appends it to
 /// the batch. `null` values are skipped for inference; a null in a non-nullable column is an error.
-pub(super) fn emit_row(
+pub(super) fn emit_row<'n>(
     schema: &mut Schema,
     table_name: &str,
     parent: Option<&str>,
-    fields: IndexMap<String, Value>,
+    fields: impl ExactSizeIterator<Item = (&'n str, Value)>,
     out: &mut Batch,
 ) -> Result<(), NormalizeError> {
     if !schema.tables.contains_key(table_name) {
@@ -142,45 +140,47 @@ pub(super) fn emit_row(
     let Some(table) = schema.tables.get_mut(table_name) else {
         return Ok(());
     };
-    let mut values: Vec<(usize, SqlValue)> = Vec::with_capacity(fields.len());
+    // The row is laid out in the table's column order as values arrive (a value may create a
+    // column, so the row grows), then padded to the final width.
+    let mut row: Row = Vec::with_capacity(table.columns.len().max(fields.len()) + 2);
     for (col_name, v) in fields {
         if v.is_null() {
-            let existing = table.columns.get(&col_name);
+            let existing = table.columns.get(col_name);
             let not_nullable = match existing {
                 Some(c) if c.is_complete() => !c.nullable,
                 Some(_) => false,
-                None => is_not_null_hint(&col_name),
+                None => is_not_null_hint(col_name),
             };
             if not_nullable {
                 return Err(NormalizeError::NullInNotNull {
                     table: table_name.to_string(),
-                    column: col_name,
+                    column: col_name.to_string(),
                 });
             }
             continue;
         }
         // Fast path: a complete column whose type matches or coerces.
-        if let Some((idx, _, col)) = table.columns.get_full(&col_name) {
+        if let Some((idx, _, col)) = table.columns.get_full(col_name) {
             if let Some(col_type) = col.data_type {
                 match coerce(col_type, v) {
                     Ok(value) => {
-                        values.push((idx, value));
+                        place(&mut row, (idx, value));
                         continue;
                     }
                     Err(v) => {
                         let placed =
-                            coerce_non_null(table, &ctx, &col_name, v, None, &mut out.changes)?;
-                        values.push(placed);
+                            coerce_non_null(table, &ctx, col_name, v, None, &mut out.changes)?;
+                        place(&mut row, placed);
                         continue;
                     }
                 }
             }
         }
-        let placed = coerce_non_null(table, &ctx, &col_name, v, None, &mut out.changes)?;
-        values.push(placed);
+        let placed = coerce_non_null(table, &ctx, col_name, v, None, &mut out.changes)?;
+        place(&mut row, placed);
     }
     table.seen_data = true;
-    let row = layout(table.columns.len(), values);
+    row.resize(table.columns.len(), SqlValue::Null);
     match out.rows.get_mut(table_name) {
         Some(rows) => rows.push(row),
         None => {

@@ -20,6 +20,13 @@ pub fn shake128(data: &[u8], len: usize) -> Vec<u8> {
     out
 }
 
+/// Fills `out` with the first bytes of the SHAKE-128 output for `data` (no allocation).
+pub fn shake128_into(data: &[u8], out: &mut [u8]) {
+    let mut hasher = Shake128::default();
+    hasher.update(data);
+    hasher.finalize_xof().read(out);
+}
+
 /// `digest128b`: base64 of a SHAKE-128 digest of `len` bytes, padding stripped.
 pub fn digest128(data: &[u8], len: usize) -> String {
     b64_nopad(&shake128(data, len))

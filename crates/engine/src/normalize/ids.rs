@@ -2,10 +2,9 @@
 //! deterministic for nested rows, hashes of the key (upsert/insert-only) or of the whole record
 //! (scd2 row version).
 
-use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
-use super::hash::{digest128, DLT_ID_LENGTH_BYTES};
+use super::hash::{b64_nopad, digest128, shake128_into, DLT_ID_LENGTH_BYTES};
 use super::pyfmt::{sorted_compact_json, write_sorted_map};
 use super::schema::{MergeStrategy, Schema, C_DLT_ID};
 
@@ -43,10 +42,15 @@ pub fn row_id_kind(schema: &Schema, root: &str) -> RowIdKind {
 
 /// Nested rows: `digest128("<parent _dlt_id>_<table>_<list index>")`, 10 bytes.
 pub fn child_row_id(parent_id: &str, table: &str, idx: usize) -> String {
-    digest128(
-        format!("{parent_id}_{table}_{idx}").as_bytes(),
-        DLT_ID_LENGTH_BYTES,
-    )
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(parent_id.len() + table.len() + 22);
+    text.push_str(parent_id);
+    text.push('_');
+    text.push_str(table);
+    let _ = write!(text, "_{idx}");
+    let mut digest = [0u8; DLT_ID_LENGTH_BYTES];
+    shake128_into(text.as_bytes(), &mut digest);
+    b64_nopad(&digest)
 }
 
 /// scd2 row version: the original record without top-level `_dlt*` keys, sorted compact JSON.
@@ -59,11 +63,12 @@ pub fn row_hash(record: &Map<String, Value>) -> String {
     digest128(out.as_bytes(), DLT_ID_LENGTH_BYTES)
 }
 
-/// Key hash over the flattened row's key columns; `None` if a key column is missing (dlt raises).
-pub fn key_hash(row: &IndexMap<String, Value>, keys: &[&str]) -> Option<String> {
+/// Key hash over the flattened row's key columns (`column` looks a column's value up in the
+/// row); `None` if a key column is missing (dlt raises).
+pub fn key_hash<'v>(column: impl Fn(&str) -> Option<&'v Value>, keys: &[&str]) -> Option<String> {
     let mut subset = Map::new();
     for k in keys {
-        subset.insert((*k).to_string(), row.get(*k)?.clone());
+        subset.insert((*k).to_string(), column(k)?.clone());
     }
     let text = sorted_compact_json(&Value::Object(subset));
     Some(digest128(text.as_bytes(), DLT_ID_LENGTH_BYTES))
@@ -73,6 +78,7 @@ pub fn key_hash(row: &IndexMap<String, Value>, keys: &[&str]) -> Option<String> 
 mod tests {
     use super::*;
     use crate::normalize::schema::{Column, DispositionName, Table};
+    use indexmap::IndexMap;
     use serde_json::json;
 
     #[test]
@@ -103,10 +109,10 @@ mod tests {
         let mut row = IndexMap::new();
         row.insert("id".to_string(), json!(1));
         row.insert("name".to_string(), json!("a"));
-        let h = key_hash(&row, &["id"]).unwrap();
+        let h = key_hash(|k| row.get(k), &["id"]).unwrap();
         row.insert("name".to_string(), json!("b"));
-        assert_eq!(key_hash(&row, &["id"]).unwrap(), h);
-        assert_eq!(key_hash(&row, &["missing"]), None);
+        assert_eq!(key_hash(|k| row.get(k), &["id"]).unwrap(), h);
+        assert_eq!(key_hash(|k| row.get(k), &["missing"]), None);
     }
 
     #[test]

@@ -258,16 +258,25 @@ pub fn text_to_time(s: &str) -> Option<i64> {
 
 /// `YYYY-MM-DD HH:MM:SS.ffffff`, SQLAlchemy's SQLite DATETIME storage format.
 pub fn format_timestamp(micros: i64) -> String {
+    let mut out = String::with_capacity(26);
+    write_timestamp(micros, &mut out);
+    out
+}
+
+/// [`format_timestamp`] appended to `out` (the loader reuses one buffer for every value).
+pub fn write_timestamp(micros: i64, out: &mut String) {
+    use std::fmt::Write as _;
     let secs = micros.div_euclid(MICROS_PER_SEC);
     let us = micros.rem_euclid(MICROS_PER_SEC);
     let (y, m, d) = civil_from_days(secs.div_euclid(SECS_PER_DAY));
     let sod = secs.rem_euclid(SECS_PER_DAY);
-    format!(
+    let _ = write!(
+        out,
         "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.{us:06}",
         sod / 3600,
         (sod / 60) % 60,
         sod % 60
-    )
+    );
 }
 
 /// `YYYY-MM-DD`, SQLAlchemy's SQLite DATE storage format.

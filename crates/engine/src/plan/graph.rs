@@ -156,27 +156,43 @@ pub fn build(resources: &[(String, BTreeSet<String>)]) -> Result<ResourceGraph, 
             }
         }
     }
-    // With at most one parent each, a cycle is found by walking up from every node.
-    let mut in_cycle = vec![false; resources.len()];
+    // With at most one parent each, a cycle is found by walking up from every node; each node
+    // is walked once (linear even for a 10,000-deep chain).
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; resources.len()];
     for start in 0..resources.len() {
-        let mut seen = vec![start];
-        let mut cur = start;
-        while let Some(p) = parent[cur] {
-            if p == start {
-                if !seen.iter().any(|&s| in_cycle[s]) {
-                    seen.iter().for_each(|&s| in_cycle[s] = true);
+        let mut path: Vec<usize> = Vec::new();
+        let mut cur = Some(start);
+        while let Some(c) = cur {
+            match state[c] {
+                DONE => break,
+                ON_PATH => {
+                    let pos = path.iter().position(|&n| n == c).unwrap_or(0);
+                    let mut cycle: Vec<usize> = path[pos..].to_vec();
+                    // Named from its first resource, as the user reads the list.
+                    let min = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, &n)| n)
+                        .map_or(0, |(k, _)| k);
+                    cycle.rotate_left(min);
                     let mut names: Vec<String> =
-                        seen.iter().map(|&s| resources[s].0.clone()).collect();
-                    names.push(resources[start].0.clone());
+                        cycle.iter().map(|&n| resources[n].0.clone()).collect();
+                    names.push(resources[cycle[0]].0.clone());
                     errors.push(GraphError::Cycle(names));
+                    break;
                 }
-                break;
+                _ => {
+                    state[c] = ON_PATH;
+                    path.push(c);
+                    cur = parent[c];
+                }
             }
-            if seen.contains(&p) {
-                break;
-            }
-            seen.push(p);
-            cur = p;
+        }
+        for n in path {
+            state[n] = DONE;
         }
     }
     if !errors.is_empty() {
@@ -184,18 +200,18 @@ pub fn build(resources: &[(String, BTreeSet<String>)]) -> Result<ResourceGraph, 
     }
     let mut order = Vec::with_capacity(resources.len());
     let mut placed = vec![false; resources.len()];
-    fn place(i: usize, parent: &[Option<usize>], placed: &mut [bool], order: &mut Vec<usize>) {
-        if placed[i] {
-            return;
-        }
-        if let Some(p) = parent[i] {
-            place(p, parent, placed, order);
-        }
-        placed[i] = true;
-        order.push(i);
-    }
     for i in 0..resources.len() {
-        place(i, &parent, &mut placed, &mut order);
+        // Unplaced ancestors first, without recursion.
+        let mut chain: Vec<usize> = Vec::new();
+        let mut cur = Some(i);
+        while let Some(c) = cur.filter(|&c| !placed[c]) {
+            chain.push(c);
+            cur = parent[c];
+        }
+        for &c in chain.iter().rev() {
+            placed[c] = true;
+            order.push(c);
+        }
     }
     Ok(ResourceGraph { order, parent })
 }

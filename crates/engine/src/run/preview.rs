@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
 use crate::http::retry::HttpSettings;
 use crate::incremental::{Incremental, IncrementalSpec};
-use crate::jq::compile;
+use crate::jq::{compile, JqFilter};
 use crate::paginate::detect::Detection;
 use crate::paginate::StopReason;
 use crate::plan::source::{plan, ResourcePlan, SourcePlan};
@@ -401,40 +401,50 @@ fn incremental_values(r: &ResourcePlan) -> Result<IncrementalValues> {
         .map_err(extract)
 }
 
-/// Processing steps in order; within one step filter, then map, then yield_map.
+/// Processing steps in order; within one step filter, then map, then yield_map. Each expression
+/// is compiled once per call, not per record.
 pub fn apply_steps(r: &ResourcePlan, records: Vec<Value>) -> Result<Vec<Value>> {
     let mut out = records;
     for (i, step) in r.resource.processing_steps.iter().flatten().enumerate() {
         let at = |k: &str| format!("{}.processing_steps[{i}].{k}", r.resource.name);
-        let run = |code: &str, key: &str, v: &Value| -> Result<Vec<Value>> {
-            let f = compile(code).map_err(|m| Error::Invalid {
-                path: at(key),
-                message: m,
-            })?;
-            f.run(v).map_err(|m| Error::Extract {
-                resource: r.resource.name.clone(),
-                message: format!("{}: {m}", at(key)),
-            })
+        let compiled = |code: &Option<String>, key: &str| -> Result<Option<JqFilter>> {
+            code.as_deref()
+                .map(|c| {
+                    compile(c).map_err(|m| Error::Invalid {
+                        path: at(key),
+                        message: m,
+                    })
+                })
+                .transpose()
         };
+        let filter = compiled(&step.filter, "filter")?;
+        let map = compiled(&step.map, "map")?;
+        let yield_map = compiled(&step.yield_map, "yield_map")?;
         let mut next = Vec::with_capacity(out.len());
-        for rec in out {
-            if let Some(code) = &step.filter {
-                let keep = run(code, "filter", &rec)?
+        for (n, rec) in out.into_iter().enumerate() {
+            let run = |f: &JqFilter, key: &str, v: &Value| -> Result<Vec<Value>> {
+                f.run(v).map_err(|m| Error::Extract {
+                    resource: r.resource.name.clone(),
+                    message: format!("{} on record {n} of the page: {m}", at(key)),
+                })
+            };
+            if let Some(f) = &filter {
+                let keep = run(f, "filter", &rec)?
                     .first()
                     .is_some_and(|v| !matches!(v, Value::Null | Value::Bool(false)));
                 if !keep {
                     continue;
                 }
             }
-            let mapped = match &step.map {
-                Some(code) => run(code, "map", &rec)?
+            let mapped = match &map {
+                Some(f) => run(f, "map", &rec)?
                     .into_iter()
                     .next()
                     .unwrap_or(Value::Null),
                 None => rec,
             };
-            match &step.yield_map {
-                Some(code) => next.extend(run(code, "yield_map", &mapped)?),
+            match &yield_map {
+                Some(f) => next.extend(run(f, "yield_map", &mapped)?),
                 None => next.push(mapped),
             }
         }

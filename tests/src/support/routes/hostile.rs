@@ -1,5 +1,6 @@
 //! Hostile responses for robustness tests: `/hostile/deep`, `/hostile/huge_string`,
-//! `/hostile/odd_keys`, `/hostile/big_numbers`, `/hostile/empty`, `/hostile/stall`.
+//! `/hostile/odd_keys`, `/hostile/big_numbers`, `/hostile/empty`, `/hostile/stall`,
+//! `/hostile/non_utf8`.
 //!
 //! Bodies are written as text, not built as `serde_json::Value`s, so that the server itself never
 //! recurses over a 10,000-level document and can send numbers that `Value` cannot hold.
@@ -37,6 +38,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/hostile/big_numbers", get(big_numbers))
         .route("/hostile/empty", get(empty))
         .route("/hostile/stall", get(stall))
+        .route("/hostile/non_utf8", get(non_utf8))
 }
 
 fn json_text(body: String) -> Response {
@@ -198,6 +200,21 @@ pub const BIG_NUMBERS: &str = r#"{"data": [
 
 async fn big_numbers() -> Response {
     json_text(BIG_NUMBERS.to_string())
+}
+
+/// `{"data": [{"id": 1, "name": "caf\xe9"}]}`: JSON whose string holds a Latin-1 byte, invalid
+/// UTF-8, announced as `application/json` (`charset=<charset>` added when given).
+async fn non_utf8(p: Params) -> Response {
+    let content_type = match p.get("charset") {
+        Some(c) => format!("application/json; charset={c}"),
+        None => "application/json".to_string(),
+    };
+    let body: &'static [u8] = b"{\"data\": [{\"id\": 1, \"name\": \"caf\xe9\"}]}";
+    let mut r = Response::new(Body::from(body));
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        r.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    r
 }
 
 /// 200 with `Content-Type: application/json` and no body at all.
