@@ -431,10 +431,16 @@ fn a_page_of_100000_records_loads_whole() {
 
 /// A source reading `path` (with `params`) through `paginator`, records under `data`.
 fn paged_source(base: &str, name: &str, path: &str, params: Value, paginator: Value) -> Value {
+    // The header_cursor routes answer a bare list; the others put the records under `data`.
+    let selector = if path.starts_with("header_cursor") {
+        "$"
+    } else {
+        "data"
+    };
     json!({
         "client": {"base_url": base},
         "resources": [{"name": name, "endpoint": {"path": path, "params": params,
-            "data_selector": "data", "paginator": paginator}}]
+            "data_selector": selector, "paginator": paginator}}]
     })
 }
 
@@ -500,9 +506,9 @@ fn an_endless_next_link_stops_at_the_loop_guard_or_max_pages() {
 }
 
 /// The first request carries no cursor, the second carries the (unchanging) cursor, so the
-/// loop guard, which compares requests, only fires at the third: page 1 is loaded twice.
+/// request guard only fires at the third; the second page repeats the first page's records and
+/// is not taken.
 #[test]
-#[ignore = "run/pages.rs: a cursor that never changes loads its first page twice (20 rows, 10 ids)"]
 fn a_cursor_that_never_changes_stops_without_duplicates() {
     let api = small_api();
     let dir = tempfile::tempdir().unwrap();

@@ -94,6 +94,8 @@ pub struct Sequence<'a> {
     pages: u64,
     seen: HashSet<String>,
     seen_bodies: HashSet<u64>,
+    /// Hash of the previous page's records.
+    last_records: Option<u64>,
     stop: Option<StopReason>,
     keep_body: bool,
     observer: &'a dyn Observer,
@@ -141,6 +143,7 @@ impl<'a> Sequence<'a> {
             pages: 0,
             seen: HashSet::new(),
             seen_bodies: HashSet::new(),
+            last_records: None,
             stop: None,
             keep_body: false,
             observer: &Unobserved,
@@ -288,7 +291,18 @@ impl<'a> Sequence<'a> {
         }
         let position = paginator.position();
         let body = self.keep_body.then(|| json.clone());
-        let selection = take_records(&mut json, &selector);
+        let mut selection = take_records(&mut json, &selector);
+        let records_hash = records_hash(&selection.records);
+        if !selection.records.is_empty()
+            && self.last_records.replace(records_hash) == Some(records_hash)
+        {
+            // Beyond dlt: the same records as the page before (a cursor that never moves, an API
+            // that ignores the page parameter) would be loaded twice. Stop, and take none.
+            self.stop = Some(StopReason::RepeatedPage);
+            selection.records.clear();
+            selection.note =
+                Some("same records as the page before: they were not taken again".into());
+        }
         Ok(Some(Page {
             index,
             request,
@@ -302,6 +316,34 @@ impl<'a> Sequence<'a> {
             parent: None,
         }))
     }
+}
+
+/// A hash of records' content, keys and values in order.
+fn records_hash(records: &[Value]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    fn walk(v: &Value, h: &mut impl Hasher) {
+        match v {
+            Value::Null => 0u8.hash(h),
+            Value::Bool(b) => (1u8, b).hash(h),
+            Value::Number(n) => (2u8, n).hash(h),
+            Value::String(s) => (3u8, s).hash(h),
+            Value::Array(a) => {
+                (4u8, a.len()).hash(h);
+                a.iter().for_each(|x| walk(x, h));
+            }
+            Value::Object(m) => {
+                (5u8, m.len()).hash(h);
+                for (k, x) in m {
+                    k.hash(h);
+                    walk(x, h);
+                }
+            }
+        }
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    records.len().hash(&mut h);
+    records.iter().for_each(|r| walk(r, &mut h));
+    h.finish()
 }
 
 fn body_hash(text: &[u8]) -> u64 {
