@@ -19,6 +19,9 @@ use crate::load::state::default_state;
 use crate::load::{new_load_id, Load, LoadError, Loader};
 use crate::normalize::{Batch, Normalizer, Schema, TableHints};
 
+/// Rows after which a page's normalised rows are written before the rest is normalised.
+const FLUSH_ROWS: usize = 20_000;
+
 /// What the writer needs to know about the run.
 pub struct WriterSetup {
     /// The SQLite file.
@@ -126,17 +129,23 @@ pub fn spawn(
             };
             let table = &setup.hints[page.resource].table_name;
             let mut batch = Batch::default();
-            for record in page.records {
+            let mut records = page.records.into_iter().peekable();
+            while let Some(record) = records.next() {
                 normalizer
                     .normalize(table, record, &mut batch)
                     .map_err(|e| load_err(&e))?;
+                // A huge page is written in parts, so its rows never all sit in memory at once.
+                if batch.row_count() >= FLUSH_ROWS || records.peek().is_none() {
+                    for (t, rows) in &batch.rows {
+                        *written.entry(t.clone()).or_default() += rows.len() as u64;
+                        *by_resource[page.resource].entry(t.clone()).or_default() +=
+                            rows.len() as u64;
+                    }
+                    load.write(normalizer.schema(), &batch)
+                        .map_err(|e| load_err(&e))?;
+                    batch = Batch::default();
+                }
             }
-            for (t, rows) in &batch.rows {
-                *written.entry(t.clone()).or_default() += rows.len() as u64;
-                *by_resource[page.resource].entry(t.clone()).or_default() += rows.len() as u64;
-            }
-            load.write(normalizer.schema(), &batch)
-                .map_err(|e| load_err(&e))?;
         }
         match finish.recv() {
             Ok(Finish::Commit(finals, parents)) => {
