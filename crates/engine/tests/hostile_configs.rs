@@ -66,13 +66,7 @@ fn the_corpus_is_answered_with_errors_that_name_the_place() {
         let doc = Document::read(&dir().join(file)).unwrap();
         let problems = errors(&doc.value);
         match cols.get(3).copied() {
-            // `validate` accepts these (it does not compile selectors, nor check the field part
-            // of a placeholder or the URL); planning the run refuses them.
-            // Known gaps (issue 12's note): neither `validate` nor planning refuses these yet;
-            // the run does, at the first request. Here: both answer without panicking.
-            Some("gap") => {
-                let _ = plan(&doc.value, "hostile", &Stores::new("hostile", vec![]));
-            }
+            // Refused when the run is planned rather than by `validate`.
             Some("plan") => {
                 let planned = plan(&doc.value, "hostile", &Stores::new("hostile", vec![]));
                 match planned {

@@ -26,6 +26,7 @@ pub fn check(doc: &Value) -> Vec<Problem> {
     if let Some(client) = root.get("client") {
         if let Ok(client) = serde_json::from_value::<ClientConfig>(client.clone()) {
             let at = Path::root().key("client");
+            base_url(&client.base_url, &at.key("base_url"), &mut out);
             if let Some(Some(p)) = &client.paginator {
                 paginator(p, &at.key("paginator"), &mut out);
             }
@@ -189,7 +190,10 @@ fn endpoint(
         let segments = match template::parse(&text) {
             Ok(s) => s,
             Err(e) => {
-                out.push(error(&loc, format!("bad placeholder in '{text}': {e}")));
+                out.push(error(
+                    &loc,
+                    format!("bad placeholder in '{}': {e}", short(&text)),
+                ));
                 continue;
             }
         };
@@ -197,21 +201,31 @@ fn endpoint(
             let template::Segment::Placeholder(ph) = seg else {
                 continue;
             };
+            if ph.expr.contains(['{', '}']) {
+                out.push(error(
+                    &loc,
+                    format!(
+                        "placeholder '{{{}}}' contains braces: placeholders cannot be nested",
+                        short(&ph.expr)
+                    ),
+                ));
+                continue;
+            }
             match ph.kind {
                 PlaceholderKind::Resource { parent, field } => {
                     if field.is_empty() {
-                        out.push(error(&loc, format!("placeholder '{{{}}}' is incomplete: expected format 'resources.<resource>.<field>'", ph.expr)));
+                        out.push(error(&loc, format!("placeholder '{{{}}}' is incomplete: expected format 'resources.<resource>.<field>'", short(&ph.expr))));
                     } else if !names.contains(parent.as_str()) {
-                        out.push(error(&loc, format!("placeholder '{{{}}}' refers to unknown resource '{parent}'{}", ph.expr, known(names, own_name))));
+                        out.push(error(&loc, format!("placeholder '{{{}}}' refers to unknown resource '{parent}'{}", short(&ph.expr), known(names, own_name))));
                     } else {
                         parents.insert(parent);
                     }
                 }
                 PlaceholderKind::Incremental(attr) => {
                     if ep.incremental.is_none() {
-                        out.push(error(&loc, format!("placeholder '{{{}}}' needs an 'incremental' section on this endpoint", ph.expr)));
+                        out.push(error(&loc, format!("placeholder '{{{}}}' needs an 'incremental' section on this endpoint", short(&ph.expr))));
                     } else if !INCREMENTAL_VALUES.contains(&attr.as_str()) {
-                        out.push(error(&loc, format!("placeholder '{{{}}}': unknown incremental value '{attr}'; expected one of {}", ph.expr, INCREMENTAL_VALUES.join(", "))));
+                        out.push(error(&loc, format!("placeholder '{{{}}}': unknown incremental value '{attr}'; expected one of {}", short(&ph.expr), INCREMENTAL_VALUES.join(", "))));
                     }
                 }
                 PlaceholderKind::Secret(_) => {}
@@ -296,6 +310,11 @@ fn endpoint(
             "'json' and 'data' are exclusive: a request has one body",
         ));
     }
+    if let Some(Some(sel)) = ep.data_selector.as_ref() {
+        if let Err(e) = crate::select::Selector::parse(sel) {
+            out.push(error(&at.key("data_selector"), e));
+        }
+    }
     if let Some(Some(p)) = &ep.paginator {
         paginator(p, &at.key("paginator"), out);
     }
@@ -357,7 +376,54 @@ fn jq(code: Option<&str>, at: &Path, out: &mut Vec<Problem>) {
     }
 }
 
+/// An http(s) URL, or one whose scheme is still a placeholder; anything else (`javascript:`,
+/// `file:`) is refused here rather than at the first request.
+fn base_url(url: &str, at: &Path, out: &mut Vec<Problem>) {
+    if url.starts_with('{') {
+        return;
+    }
+    match url.split_once("://") {
+        Some((scheme, _))
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => {}
+        _ => out.push(error(
+            at,
+            format!(
+                "'{}' is not an http(s) URL: write it as https://host/path",
+                short(url)
+            ),
+        )),
+    }
+}
+
+/// The JSONPath fields of a paginator parse (they would otherwise fail at the first response).
+fn paginator_paths(p: &PaginatorConfig, at: &Path, out: &mut Vec<Problem>) {
+    let Ok(Value::Object(map)) = serde_json::to_value(p) else {
+        return;
+    };
+    for key in [
+        "next_url_path",
+        "cursor_path",
+        "total_path",
+        "has_more_path",
+    ] {
+        if let Some(Value::String(path)) = map.get(key) {
+            if let Err(e) = crate::select::Selector::parse(path) {
+                out.push(error(&at.key(key), e));
+            }
+        }
+    }
+}
+
+/// A long text as quoted in a message: its start and an ellipsis.
+fn short(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(120) {
+        Some((cut, _)) => format!("{}…", &s[..cut]).into(),
+        None => s.into(),
+    }
+}
+
 fn paginator(p: &PaginatorConfig, at: &Path, out: &mut Vec<Problem>) {
+    paginator_paths(p, at, out);
     let both = |a: &Option<String>,
                 b: &Option<String>,
                 an: &str,
