@@ -177,6 +177,27 @@ fn a_10_mb_string_is_stored_whole() {
 }
 
 #[test]
+fn a_body_beyond_the_size_cap_is_refused_before_it_is_read_whole() {
+    let s = setup();
+    let (out, db) = s.run(
+        "capped",
+        "hostile/huge_string",
+        json!({}),
+        &[
+            ("PIPEWRIGHT_MAX_BODY_MB", "1"),
+            ("RUNTIME__REQUEST_MAX_ATTEMPTS", "1"),
+        ],
+    );
+    s.assert_refused(
+        "capped",
+        "hostile/huge_string",
+        &out,
+        &db,
+        &["larger than 1 MiB", "PIPEWRIGHT_MAX_BODY_MB"],
+    );
+}
+
+#[test]
 fn keys_with_every_odd_character_load() {
     let s = setup();
     let (out, db) = s.run("odd", "hostile/odd_keys", json!({}), &[]);

@@ -146,8 +146,18 @@ impl HttpClient {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
                     let headers = resp.headers().clone();
-                    match resp.bytes().await {
-                        Ok(b) => (status, headers, b),
+                    match read_body(resp, self.settings.max_body_bytes).await {
+                        Ok(Some(b)) => (status, headers, b),
+                        Ok(None) => {
+                            return Err(Error::Network {
+                                resource: None,
+                                url: shown,
+                                message: format!(
+                                    "the {status} response is larger than {} MiB (PIPEWRIGHT_MAX_BODY_MB)",
+                                    self.settings.max_body_bytes >> 20
+                                ),
+                            });
+                        }
                         Err(e) => {
                             // The status line came, the body did not (reset, stalled, cut short).
                             let reason = scrub(
@@ -356,6 +366,26 @@ impl HttpClient {
             Body::Raw(s) => b.body(s.clone()),
         })
     }
+}
+
+/// The whole body, or `None` once it grows beyond `max` bytes (checked against the declared
+/// length first, then while reading, so a huge or endless body is cut off early).
+async fn read_body(
+    mut resp: reqwest::Response,
+    max: usize,
+) -> Result<Option<bytes::Bytes>, reqwest::Error> {
+    if resp.content_length().is_some_and(|n| n > max as u64) {
+        return Ok(None);
+    }
+    let mut body =
+        bytes::BytesMut::with_capacity(resp.content_length().map_or(0, |n| n as usize).min(max));
+    while let Some(chunk) = resp.chunk().await? {
+        if body.len() + chunk.len() > max {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body.freeze()))
 }
 
 fn plural(n: u32) -> &'static str {

@@ -17,7 +17,13 @@ pub struct HttpSettings {
     pub backoff_factor: f64,
     /// Cap on any single wait, including `Retry-After`.
     pub max_retry_delay: Duration,
+    /// Largest response body read, in bytes: a bigger one is an error, not an out-of-memory
+    /// crash (a parsed body takes several times its size).
+    pub max_body_bytes: usize,
 }
+
+/// Default cap on a response body: 512 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 512 << 20;
 
 impl Default for HttpSettings {
     fn default() -> Self {
@@ -27,13 +33,15 @@ impl Default for HttpSettings {
             max_attempts: 5,
             backoff_factor: 1.0,
             max_retry_delay: Duration::from_secs(300),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
         }
     }
 }
 
 impl HttpSettings {
     /// Defaults overridden by `RUNTIME__REQUEST_TIMEOUT`, `RUNTIME__REQUEST_MAX_ATTEMPTS`,
-    /// `RUNTIME__REQUEST_BACKOFF_FACTOR` and `RUNTIME__REQUEST_MAX_RETRY_DELAY`, as in dlt.
+    /// `RUNTIME__REQUEST_BACKOFF_FACTOR` and `RUNTIME__REQUEST_MAX_RETRY_DELAY`, as in dlt, and
+    /// `PIPEWRIGHT_MAX_BODY_MB` (Pipewright's own).
     pub fn from_env() -> HttpSettings {
         let num = |k: &str| {
             std::env::var(k)
@@ -53,6 +61,9 @@ impl HttpSettings {
         }
         if let Some(d) = num("RUNTIME__REQUEST_MAX_RETRY_DELAY").filter(|d| *d >= 0.0) {
             s.max_retry_delay = Duration::from_secs_f64(d);
+        }
+        if let Some(mb) = num("PIPEWRIGHT_MAX_BODY_MB").filter(|m| *m >= 1.0) {
+            s.max_body_bytes = (mb * 1024.0 * 1024.0) as usize;
         }
         s
     }
