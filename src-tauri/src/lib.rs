@@ -22,6 +22,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(RunRegistry::default())
         .manage(commands::preview::PreviewRegistry::default())
         .manage(Keychain::from_env())
@@ -39,6 +40,7 @@ pub fn run() {
             commands::sources::list_recent,
             commands::sources::open_source,
             commands::sources::save_source,
+            commands::sources::read_text_file,
             commands::sources::validate,
             commands::sources::schema,
             commands::preview::preview,

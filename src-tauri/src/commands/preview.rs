@@ -250,6 +250,8 @@ mod tests {
         let api = MockApi::start(MockOptions::default()).await;
         let registry = PreviewRegistry::default();
         let mut req = request(&api, "hostile/stall", 3);
+        // A small declared length: the body starts, then stalls until the preview is cancelled.
+        req.document["resources"][0]["endpoint"]["params"]["content_length"] = json!(100);
         req.preview_id = Some("p-1".into());
         let token = registry.register("p-1");
         let keychain = keychain_with_token();

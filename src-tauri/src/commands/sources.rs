@@ -1,6 +1,8 @@
-//! Source files: open, save (key order kept), validate, the JSON Schema, and the recent list kept
-//! in the app store (`settings.json`). Files are only ever read or written at paths the user gave.
+//! Source files: open, save (key order kept), validate, the JSON Schema, the recent list kept
+//! in the app store (`settings.json`), and plain text files for import. Files are only ever read
+//! or written at paths the user gave.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 #[cfg(test)]
@@ -26,6 +28,8 @@ const RECENT_KEY: &str = "recent";
 const RECENT_LIMIT: usize = 20;
 /// A source to open at start-up (else the first command-line argument).
 pub const OPEN_ENV: &str = "PIPEWRIGHT_OPEN";
+/// The largest file `read_text_file` reads: big OpenAPI descriptions are a few MB.
+pub const TEXT_FILE_LIMIT: u64 = 20 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -125,6 +129,43 @@ pub fn open(path: &Path) -> Result<SourceFile, IpcError> {
         document: doc.value,
         text,
     })
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes (a file to import: an OpenAPI description,
+/// a dlt pipeline script, a curl command). Larger files and binary files are refused.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, IpcError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if !meta.is_file() {
+        return Err(IpcError::validation(format!(
+            "{}: not a file",
+            path.display()
+        )));
+    }
+    let too_big = || {
+        IpcError::validation(format!(
+            "{}: larger than {} MB, too big to import",
+            path.display(),
+            limit / (1024 * 1024)
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let mut text = String::new();
+    // Bounded by `take` too: the file may grow between the size check and the read.
+    file.take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => {
+                IpcError::validation(format!("{}: not UTF-8 text", path.display()))
+            }
+            _ => io_error(path, &e),
+        })?;
+    if text.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(text)
 }
 
 /// Writes a document back in `format`, key order as given, through a temporary file beside it so
@@ -306,6 +347,12 @@ pub async fn save_source(
     Ok(file)
 }
 
+/// The text of a file the user picked to import (`import_source` takes the text).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn read_text_file(path: String) -> Result<String, IpcError> {
+    blocking(move || read_text(Path::new(&path), TEXT_FILE_LIMIT)).await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn validate(document: Value) -> ValidationResult {
     validation(&document)
@@ -416,6 +463,31 @@ mod tests {
         );
         assert_eq!(startup_path(None, args()), Some(PathBuf::from("/a.json")));
         assert_eq!(startup_path(Some(" ".into()), Vec::new()), None);
+    }
+
+    #[test]
+    fn read_text_reads_small_utf8_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("github_pipeline.py");
+        std::fs::write(&script, "import dlt\n# café\n").unwrap();
+        assert_eq!(read_text(&script, 1024).unwrap(), "import dlt\n# café\n");
+        // Exactly at the limit is fine; one byte over is refused.
+        let len = std::fs::metadata(&script).unwrap().len();
+        assert!(read_text(&script, len).is_ok());
+        let err = read_text(&script, len - 1).unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::Validation);
+        assert!(err.message.contains("too big"), "{}", err.message);
+
+        let err = read_text(&dir.path().join("missing.yaml"), 1024).unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::NotFound);
+        let err = read_text(dir.path(), 1024).unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::Validation);
+        assert!(err.message.ends_with("not a file"), "{}", err.message);
+        let binary = dir.path().join("data.bin");
+        std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x80]).unwrap();
+        let err = read_text(&binary, 1024).unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::Validation);
+        assert!(err.message.ends_with("not UTF-8 text"), "{}", err.message);
     }
 
     #[test]

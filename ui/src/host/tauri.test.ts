@@ -71,6 +71,32 @@ describe('tauri host', () => {
     ]);
   });
 
+  it('picks files and folders with the dialog plugin and reads picked text files', async () => {
+    const calls = record(({ cmd, args }) => {
+      if (cmd === 'plugin:dialog|open') {
+        const options = args.options as { directory?: boolean };
+        return options.directory ? '/home/ada/out' : '/home/ada/api.yaml';
+      }
+      if (cmd === 'read_text_file') return 'openapi: 3.0.0';
+      return null;
+    });
+    const host = createTauriHost();
+    const filters = [{ name: 'Sources', extensions: ['json', 'yaml'] }];
+    expect(await host.pickFile?.(filters)).toBe('/home/ada/api.yaml');
+    expect(await host.pickFolder?.()).toBe('/home/ada/out');
+    expect(await host.readTextFile?.('/home/ada/api.yaml')).toBe('openapi: 3.0.0');
+    expect(calls).toEqual([
+      { cmd: 'plugin:dialog|open', args: { options: { multiple: false, directory: false, filters } } },
+      { cmd: 'plugin:dialog|open', args: { options: { multiple: false, directory: true } } },
+      { cmd: 'read_text_file', args: { path: '/home/ada/api.yaml' } },
+    ]);
+  });
+
+  it('resolves null when the user cancels a picker', async () => {
+    record(() => null);
+    expect(await createTauriHost().pickFolder?.()).toBeNull();
+  });
+
   it('streams run events over a channel, then resolves done from wait_run', async () => {
     const summary: RunSummary = { pipeline: 'demo', load_id: '1.5', rows: { posts: 3 }, elapsed_ms: 9 };
     const calls = record(({ cmd, args }) => {

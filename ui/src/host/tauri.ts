@@ -2,6 +2,7 @@
 // the wire's snake_case). Rejections are always IpcError objects.
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { open } from '@tauri-apps/plugin-dialog';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type { Host, IpcError, IpcErrorCode, RunEvent, RunHandle, RunSummary } from './types';
 
@@ -61,6 +62,23 @@ export function createTauriHost(): Host {
         throw toIpcError(e);
       }
     },
+
+    // Native pickers (tauri-plugin-dialog, capability dialog:allow-open): one path or null.
+    pickFile: async (filters) => {
+      try {
+        return await open({ multiple: false, directory: false, filters });
+      } catch (e) {
+        throw toIpcError(e);
+      }
+    },
+    pickFolder: async () => {
+      try {
+        return await open({ multiple: false, directory: true });
+      } catch (e) {
+        throw toIpcError(e);
+      }
+    },
+    readTextFile: (path) => call('read_text_file', { path }),
 
     listRecent: () => call('list_recent'),
     openSource: (path) => call('open_source', { path }),

@@ -326,6 +326,12 @@ export interface ExportPlan {
   refused: string | null;
 }
 
+/** A choice in a file picker: `{ name: 'Sources', extensions: ['json', 'yaml'] }`. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
 /** A run that is going on: cancel it, or wait for its summary. */
 export interface RunHandle {
   run_id: string;
@@ -342,6 +348,16 @@ export interface Host {
   /** Opens a documentation link in the system browser (a webview does not follow
    * `target=_blank`). Optional: in a browser the link opens by itself. */
   openExternal?(url: string): Promise<void>;
+  /** Asks for a file with the system's file picker, offering `filters` (extensions without the
+   * dot); resolves with its absolute path, or null when the user cancels. Optional: in a browser
+   * there is no native picker, and the UI keeps its typed paths and `<input type=file>`. */
+  pickFile?(filters: FileFilter[]): Promise<string | null>;
+  /** Asks for a folder with the system's folder picker; its absolute path, or null when the
+   * user cancels. Optional, as `pickFile`. */
+  pickFolder?(): Promise<string | null>;
+  /** The text of a file the user picked (UTF-8, at most 20 MB), for an import. Optional: only a
+   * host with `pickFile` has paths to read. */
+  readTextFile?(path: string): Promise<string>;
 
   // Sources: files on disk chosen by the user; the recent list lives in the app store.
   listRecent(): Promise<RecentSource[]>;

@@ -115,6 +115,30 @@ export function createTestHost(initial: SourceFile[] = []): TestHost {
   return host;
 }
 
+/** Gives a test host the native pickers: `pickFile` and `pickFolder` answer with the given
+ * paths (null: the user cancelled), `readTextFile` with `texts[path]`; every call is recorded. */
+export function addPickers(
+  host: TestHost,
+  picks: { file?: string | null; folder?: string | null; texts?: Record<string, string> },
+): TestHost {
+  const record = (method: string, ...args: unknown[]) => host.calls.push({ method, args });
+  host.pickFile = async (filters) => {
+    record('pickFile', filters);
+    return picks.file ?? null;
+  };
+  host.pickFolder = async () => {
+    record('pickFolder');
+    return picks.folder ?? null;
+  };
+  host.readTextFile = async (path) => {
+    record('readTextFile', path);
+    const text = picks.texts?.[path];
+    if (text === undefined) throw { code: 'not_found', message: `${path}: no such file`, details: null };
+    return text;
+  };
+  return host;
+}
+
 export const GITHUB_DOC: SourceDocument = {
   client: { base_url: 'https://api.github.com/repos/o/r/', paginator: 'header_link' },
   resource_defaults: { primary_key: 'id', write_disposition: 'merge' },

@@ -30,6 +30,8 @@ describe('ExportDialog', () => {
     let closed = false;
     renderWithSource(<ExportDialog open onClose={() => (closed = true)} />, host, sourceFile({ resources: ['posts'] }));
     expect(screen.getByRole('dialog', { name: 'Export demo' })).toBeTruthy();
+    // Without a native picker (a browser), the folder is typed.
+    expect(screen.queryByRole('button', { name: 'Browse…' })).toBeNull();
     expect((await screen.findByTestId('lint-result')).textContent).toMatch(/^no literal secrets/);
     expect(within(screen.getByRole('table', { name: 'Files to write' })).getByText('/home/ada/sources/demo_export/demo_pipeline.py')).toBeTruthy();
     await user.click(screen.getByRole('radio', { name: /YAML/ }));
@@ -41,6 +43,43 @@ describe('ExportDialog', () => {
     expect(await screen.findByText('Wrote 1 files:')).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(closed).toBe(true);
+  });
+
+  it('fills the output folder from the folder picker, then exports there', async () => {
+    const user = userEvent.setup();
+    const calls: string[] = [];
+    let picked: string | null = null;
+    const host = stubHost({
+      pickFolder: async () => {
+        calls.push('pickFolder');
+        return picked;
+      },
+      exportPlan: async (_path, to, out) => {
+        calls.push(`plan ${to} ${out}`);
+        return planFor(out, to);
+      },
+      exportSource: async (path, to, out) => {
+        calls.push(`export ${path} ${to} ${out}`);
+        return [`${out}/demo_pipeline.py`];
+      },
+    });
+    renderWithSource(<ExportDialog open onClose={() => {}} />, host, sourceFile({ resources: ['posts'] }));
+    const folder = screen.getByLabelText('Output folder') as HTMLInputElement;
+    expect(folder.value).toBe('/home/ada/sources/demo_export');
+    // Cancelled: the folder stays.
+    await user.click(screen.getByRole('button', { name: 'Browse…' }));
+    expect(folder.value).toBe('/home/ada/sources/demo_export');
+    picked = '/home/ada/projects/gh';
+    await user.click(screen.getByRole('button', { name: 'Browse…' }));
+    expect(folder.value).toBe('/home/ada/projects/gh');
+    await screen.findByText('/home/ada/projects/gh/demo_pipeline.py');
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    expect(await screen.findByText('Wrote 1 files:')).toBeTruthy();
+    expect(calls.filter((c) => !c.startsWith('plan'))).toEqual([
+      'pickFolder',
+      'pickFolder',
+      'export /home/ada/sources/demo.json python /home/ada/projects/gh',
+    ]);
   });
 
   it('refuses to export a source with a literal secret and shows it masked', async () => {

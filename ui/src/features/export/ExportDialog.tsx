@@ -1,4 +1,5 @@
-// Export the saved source as a dlt Python project, JSON or YAML into a folder. The plan (leak
+// Export the saved source as a dlt Python project, JSON or YAML into a folder (typed, or picked
+// with the system's folder picker when the host has one). The plan (leak
 // lint, refusals, files) is computed first without writing (host.exportPlan); Export then writes
 // (host.exportSource).
 import { useState } from 'react';
@@ -36,6 +37,19 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const plan = useAsync(planKey, () => host.exportPlan(file?.path ?? '', target, dir));
   if (!open || !file) return null;
 
+  async function browse() {
+    if (!host.pickFolder) return;
+    try {
+      const picked = await host.pickFolder();
+      if (picked) {
+        setOutDir(picked);
+        setResult(null);
+      }
+    } catch (e) {
+      setResult({ error: `Could not show the folder picker: ${messageOf(e)}` });
+    }
+  }
+
   async function doExport() {
     if (!file) return;
     setBusy(true);
@@ -70,9 +84,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             </label>
           ))}
         </fieldset>
-        <label className="block">
-          Output folder{' '}
+        <div className="block">
+          <label htmlFor="export-out-dir">Output folder</label>
           <input
+            id="export-out-dir"
             className="path"
             aria-label="Output folder"
             value={dir}
@@ -81,7 +96,12 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
               setResult(null);
             }}
           />
-        </label>
+          {host.pickFolder && (
+            <button type="button" title="Choose the output folder" onClick={() => void browse()}>
+              Browse…
+            </button>
+          )}
+        </div>
         {untitled && <p className="notice">Save the source to a file first: export reads the saved file.</p>}
         {dirty && !untitled && <p className="notice">Export uses the saved file; save first to include your unsaved edits.</p>}
         {plan.error && (

@@ -5,7 +5,7 @@ import { HostProvider, type ImportFormat, type ImportResult, type SourceFile } f
 import { createFakeHost } from '../../host/fake';
 import { FAKE_OPENAPI } from '../../host/fake/openapiFixture';
 import { stubHost } from '../preview/testing/stubHost';
-import { ImportDialog, formatOfFile, sourceNameOf } from './ImportDialog';
+import { IMPORT_FILTERS, ImportDialog, baseName, formatOfFile, sourceNameOf } from './ImportDialog';
 
 afterEach(cleanup);
 
@@ -83,5 +83,65 @@ describe('ImportDialog', () => {
     expect(formatOfFile('github_pipeline.py')).toBe('python');
     expect(formatOfFile('config.yaml')).toBe('auto');
     expect(sourceNameOf('my api.v2.json')).toBe('my_api_v2');
+    // Without a native picker (a browser), there is no Choose file… button.
+    expect(screen.queryByRole('button', { name: 'Choose file…' })).toBeNull();
+  });
+
+  it('with a native picker, reads the chosen file and imports its text', async () => {
+    const user = userEvent.setup();
+    const calls: unknown[][] = [];
+    const host = stubHost({
+      pickFile: async (filters) => {
+        calls.push(['pickFile', filters]);
+        return '/home/ada/scripts/github_pipeline.py';
+      },
+      readTextFile: async (path) => {
+        calls.push(['readTextFile', path]);
+        return 'import dlt\n';
+      },
+      importSource: async (text, from): Promise<ImportResult> => {
+        calls.push(['importSource', text, from]);
+        return { document: { resources: ['issues'] }, notes: [], endpoints: [], validation: { valid: true, problems: [], summary: null } };
+      },
+    });
+    const { opened } = open(host);
+    expect(screen.queryByLabelText(/Open a file/, { selector: 'input' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByText('Valid')).toBeTruthy();
+    expect(calls).toEqual([
+      ['pickFile', IMPORT_FILTERS],
+      ['readTextFile', '/home/ada/scripts/github_pipeline.py'],
+      ['importSource', 'import dlt\n', 'python'],
+    ]);
+    expect(screen.getByLabelText('Chosen file').textContent).toBe('/home/ada/scripts/github_pipeline.py');
+    expect((screen.getByLabelText(/Paste the config/) as HTMLTextAreaElement).value).toBe('import dlt\n');
+    expect((screen.getByLabelText('Format') as HTMLSelectElement).value).toBe('python');
+    expect((screen.getByLabelText('Source name') as HTMLInputElement).value).toBe('github_pipeline');
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(opened[0].name).toBe('github_pipeline');
+    expect(baseName('C:\\specs\\api.yaml')).toBe('api.yaml');
+  });
+
+  it('says why a chosen file cannot be read, and does nothing when the pick is cancelled', async () => {
+    const user = userEvent.setup();
+    let imported = 0;
+    let pick: string | null = null;
+    const host = stubHost({
+      pickFile: async () => pick,
+      readTextFile: async (path) => Promise.reject({ code: 'validation', message: `${path}: larger than 20 MB, too big to import`, details: null }),
+      importSource: async () => {
+        imported++;
+        return Promise.reject(new Error('not reached'));
+      },
+    });
+    open(host);
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    pick = '/big/openapi.json';
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not read the chosen file: /big/openapi.json: larger than 20 MB, too big to import',
+    );
+    expect(imported).toBe(0);
   });
 });

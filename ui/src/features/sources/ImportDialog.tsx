@@ -1,8 +1,9 @@
 // Import: dlt configs (JSON, YAML, a pipeline script's dict), curl commands and OpenAPI
-// descriptions, pasted or opened from a file, converted by the engine. Its guesses and problems
+// descriptions, pasted or opened from a file (the system's file picker when the host has one,
+// else the webview's file input), converted by the engine. Its guesses and problems
 // are shown before opening; an OpenAPI import lists its endpoints to pick from.
 import { useMemo, useState } from 'react';
-import { useHost, type ImportFormat, type ImportResult, type SourceFile } from '../../host';
+import { useHost, type FileFilter, type ImportFormat, type ImportResult, type SourceFile } from '../../host';
 import { Dialog } from '../../components/Dialog';
 import { messageOf } from '../../components/messageOf';
 import { EndpointPicker } from './EndpointPicker';
@@ -18,6 +19,17 @@ export const IMPORT_FORMATS: readonly { id: ImportFormat; title: string }[] = [
   { id: 'curl', title: 'curl command' },
   { id: 'openapi', title: 'OpenAPI 3' },
 ];
+
+/** What the file picker offers for an import (as the file input's `accept`), and any file. */
+export const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Importable files (JSON, YAML, Python, text, shell)', extensions: ['json', 'yaml', 'yml', 'py', 'txt', 'sh'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** The last part of a path (`/home/ada/api.yaml` → `api.yaml`). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
 
 /** The format a file's name says; the engine detects OpenAPI and the rest from the text. */
 export function formatOfFile(name: string): ImportFormat {
@@ -39,6 +51,8 @@ export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pickedPath, setPickedPath] = useState<string | null>(null);
+  const canPick = host.pickFile !== undefined && host.readTextFile !== undefined;
   const closure = useMemo(() => (result ? pickClosure(result.document, picked) : null), [result, picked]);
 
   async function run(input: string, format: ImportFormat) {
@@ -56,13 +70,31 @@ export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
     }
   }
 
-  async function openFile(file: File) {
-    const content = await file.text();
-    const format = formatOfFile(file.name);
+  async function load(content: string, fileName: string) {
+    const format = formatOfFile(fileName);
     setText(content);
     setFrom(format);
-    setName(sourceNameOf(file.name));
+    setName(sourceNameOf(fileName));
     await run(content, format);
+  }
+
+  async function chooseFile() {
+    if (!host.pickFile || !host.readTextFile) return;
+    setError(null);
+    let path: string | null = null;
+    try {
+      path = await host.pickFile(IMPORT_FILTERS);
+      if (!path) return;
+      setBusy(true);
+      const content = await host.readTextFile(path);
+      setPickedPath(path);
+      await load(content, baseName(path));
+    } catch (e) {
+      // The backend's message names the path already.
+      setError(path ? `Could not read the chosen file: ${messageOf(e)}` : `Could not show the file picker: ${messageOf(e)}`);
+    } finally {
+      setBusy(false);
+    }
   }
 
   const picking = result !== null && result.endpoints.length > 0;
@@ -83,16 +115,28 @@ export function ImportDialog({ onClose, onOpen }: { onClose: () => void; onOpen:
             <option key={f.id} value={f.id}>{f.title}</option>
           ))}
         </select>
-        <label htmlFor="import-file">Open a file (OpenAPI description, dlt config or pipeline script)</label>
-        <input
-          id="import-file"
-          type="file"
-          accept=".json,.yaml,.yml,.py,.txt,.sh"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void openFile(f);
-          }}
-        />
+        {canPick ? (
+          <>
+            <span className="field-label" id="import-file-label">Open a file (OpenAPI description, dlt config or pipeline script)</span>
+            <div className="inline" role="group" aria-labelledby="import-file-label">
+              <button type="button" disabled={busy} onClick={() => void chooseFile()}>Choose file…</button>
+              {pickedPath && <span className="code" aria-label="Chosen file">{pickedPath}</span>}
+            </div>
+          </>
+        ) : (
+          <>
+            <label htmlFor="import-file">Open a file (OpenAPI description, dlt config or pipeline script)</label>
+            <input
+              id="import-file"
+              type="file"
+              accept=".json,.yaml,.yml,.py,.txt,.sh"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void f.text().then((content) => load(content, f.name));
+              }}
+            />
+          </>
+        )}
         <label htmlFor="import-text">Paste the config, script, curl command or OpenAPI document (or open a file above)</label>
         <textarea id="import-text" className="input code" rows={picking ? 4 : 10} value={text} onChange={(e) => setText(e.target.value)} />
         {error && <p className="field-problem" role="alert">{error}</p>}

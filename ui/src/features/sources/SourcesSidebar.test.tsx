@@ -3,7 +3,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { App } from '../../App';
 import { HostProvider } from '../../host';
-import { createTestHost, GITHUB_DOC, installDomStubs, jsonFile } from '../../test/fakeHost';
+import { addPickers, createTestHost, GITHUB_DOC, installDomStubs, jsonFile } from '../../test/fakeHost';
+import { SOURCE_FILTERS } from './SourcesSidebar';
 
 afterEach(cleanup);
 beforeAll(installDomStubs);
@@ -24,9 +25,32 @@ describe('sources sidebar', () => {
     await user.type(screen.getByLabelText('Open file'), '/nope.json');
     await user.click(screen.getByRole('button', { name: 'Open' }));
     expect((await screen.findByRole('alert')).textContent).toContain('no such file');
+    // Without a native picker (a browser), the typed path is the only way.
+    expect(screen.queryByRole('button', { name: 'Browse…' })).toBeNull();
     await user.clear(screen.getByLabelText('Open file'));
     await user.type(screen.getByLabelText('Open file'), '/s/github.json{Enter}');
     expect(await screen.findByRole('form', { name: 'Resource issues' })).toBeTruthy();
+  });
+
+  it('opens the source picked with Browse…, and nothing when the pick is cancelled', async () => {
+    const host = addPickers(createTestHost([jsonFile('/s/github.json', GITHUB_DOC)]), { file: '/s/github.json' });
+    const { user } = renderApp(host);
+    await user.click(screen.getByRole('button', { name: 'Browse…' }));
+    expect(await screen.findByRole('form', { name: 'Resource issues' })).toBeTruthy();
+    expect(host.calls.find((c) => c.method === 'pickFile')?.args).toEqual([SOURCE_FILTERS]);
+    expect(host.calls.filter((c) => c.method === 'openSource').map((c) => c.args[0])).toEqual(['/s/github.json']);
+
+    host.pickFile = async () => null;
+    await user.click(screen.getByRole('button', { name: 'Browse…' }));
+    expect(host.calls.filter((c) => c.method === 'openSource')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says why when the picked file cannot be opened', async () => {
+    const host = addPickers(createTestHost(), { file: '/s/gone.yaml' });
+    const { user } = renderApp(host);
+    await user.click(screen.getByRole('button', { name: 'Browse…' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not open /s/gone.yaml: no such file: /s/gone.yaml');
   });
 
   it('starts from a template unsaved and asks for a path on save', async () => {

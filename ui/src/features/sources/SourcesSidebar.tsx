@@ -1,5 +1,8 @@
-// The sources: recent ones, one opened by path, a new one from a template, or an import.
+// The sources: recent ones, one opened by path (typed, or picked with the system's file picker
+// when the host has one), a new one from a template, or an import.
 import { useState } from 'react';
+import { useHost, type FileFilter } from '../../host';
+import { messageOf } from '../../components/messageOf';
 import { useSource } from './state';
 import { ImportDialog } from './ImportDialog';
 import { TEMPLATES, fileFromTemplate } from './templates';
@@ -8,13 +11,29 @@ import { useDiscardGuard } from './DiscardGuard';
 import { useRecent } from './useRecent';
 import { SecretsPanel } from '../secrets/SecretsPanel';
 
+/** What the file picker offers for a source: the formats the engine reads. */
+export const SOURCE_FILTERS: FileFilter[] = [{ name: 'Sources (JSON, YAML)', extensions: ['json', 'yaml', 'yml'] }];
+
 export function SourcesSidebar() {
+  const host = useHost();
   const { file, open } = useSource();
   const { recent, error: recentError } = useRecent(file?.path ?? '');
   const { openPath, busy, error } = useOpen();
   const [path, setPath] = useState('');
   const [importing, setImporting] = useState(false);
+  const [pickError, setPickError] = useState<string | null>(null);
   const { guard, dialog } = useDiscardGuard();
+
+  async function browse() {
+    if (!host.pickFile) return;
+    setPickError(null);
+    try {
+      const picked = await host.pickFile(SOURCE_FILTERS);
+      if (picked) guard(() => void openPath(picked));
+    } catch (e) {
+      setPickError(`Could not show the file picker: ${messageOf(e)}`);
+    }
+  }
 
   return (
     <aside className="sidebar" aria-labelledby="sources-title">
@@ -57,8 +76,14 @@ export function SourcesSidebar() {
         <div className="inline">
           <input id="open-path" className="input code" placeholder="/path/to/source.yaml" value={path} onChange={(e) => setPath(e.target.value)} />
           <button type="submit" disabled={busy || !path.trim()}>Open</button>
+          {host.pickFile && (
+            <button type="button" disabled={busy} title="Choose a source file" onClick={() => void browse()}>
+              Browse…
+            </button>
+          )}
         </div>
         {error && <p className="field-problem" role="alert">{error}</p>}
+        {pickError && <p className="field-problem" role="alert">{pickError}</p>}
       </form>
 
       <div className="side-block">
