@@ -16,7 +16,7 @@ use super::events::{Events, RunEvent};
 use super::pages::Sequence;
 use super::preview::apply_steps;
 use super::progress::{ResourceObserver, Tally};
-use super::request::{initial_request, ParentRecord};
+use super::request::ParentRecord;
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
 use crate::incremental::CursorState;
@@ -257,12 +257,6 @@ impl<'a> Executor<'a> {
             .cursors
             .with(idx, parent, |i| i.values())?
             .unwrap_or_default();
-        let req = initial_request(self.plan, ep, pr.as_ref(), &inc, self.stores).map_err(|m| {
-            Error::Extract {
-                resource: r.resource.name.clone(),
-                message: m,
-            }
-        })?;
         let secrets = self.stores.resolved_values();
         let observer = ResourceObserver {
             events: &self.events,
@@ -270,14 +264,14 @@ impl<'a> Executor<'a> {
             secrets: &secrets,
             tally: &self.tallies[idx],
         };
-        let mut seq = Sequence::new(
+        let mut seq = Sequence::for_resource(
             self.http,
-            &r.auth,
-            &r.rules,
-            &r.resource.name,
-            req,
-            r.paginator.as_ref(),
-            r.selector.clone(),
+            self.plan,
+            r,
+            ep,
+            pr.as_ref(),
+            &inc,
+            self.stores,
             ep.max_pages,
         )?
         .observed(&observer);

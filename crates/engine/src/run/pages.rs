@@ -5,8 +5,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::request::{initial_request, IncrementalValues, ParentRecord};
 use crate::auth::Auth;
-use crate::config::PaginatorConfig;
+use crate::config::{Endpoint, PaginatorConfig};
 use crate::error::{Error, Result};
 use crate::http::actions::ActionRule;
 use crate::http::client::{excerpt, HttpClient, Response, Retry, Sent};
@@ -15,6 +16,8 @@ use crate::http::redact::{redact_header, redact_url};
 use crate::http::request::{Body, RequestSpec};
 use crate::paginate::detect::{detect, Detection};
 use crate::paginate::{build, PageView, Paginator, StopReason};
+use crate::plan::source::{ResourcePlan, SourcePlan};
+use crate::secrets::Stores;
 use crate::select::{count_records, detect_path, take_records, Selector};
 
 /// A request as it may be shown: secrets masked.
@@ -150,6 +153,36 @@ impl<'a> Sequence<'a> {
             detected_paginator: None,
             detected_selector: None,
         })
+    }
+
+    /// The sequence of a resource's endpoint for one parent record (or none): its first request
+    /// built as dlt builds it, with the resource's auth, actions, paginator and selector.
+    #[allow(clippy::too_many_arguments)]
+    pub fn for_resource(
+        http: &'a HttpClient,
+        plan: &SourcePlan,
+        r: &'a ResourcePlan,
+        ep: &Endpoint,
+        parent: Option<&ParentRecord<'_>>,
+        incremental: &IncrementalValues,
+        stores: &Stores,
+        max_pages: Option<u64>,
+    ) -> Result<Sequence<'a>> {
+        let req =
+            initial_request(plan, ep, parent, incremental, stores).map_err(|m| Error::Extract {
+                resource: r.resource.name.clone(),
+                message: m,
+            })?;
+        Sequence::new(
+            http,
+            &r.auth,
+            &r.rules,
+            &r.resource.name,
+            req,
+            r.paginator.as_ref(),
+            r.selector.clone(),
+            max_pages,
+        )
     }
 
     /// Keeps each page's full JSON body (previews show it).

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::pages::{Page, Sequence};
-use super::request::{initial_request, IncrementalValues, ParentRecord};
+use super::request::{IncrementalValues, ParentRecord};
 use super::schema_preview::SchemaPreview;
 use crate::error::{Error, Result};
 use crate::http::client::HttpClient;
@@ -277,25 +277,18 @@ impl Ctx<'_> {
             return Ok(());
         };
         let pr = parent.map(|(_, (name, record))| ParentRecord { name, record });
-        let inc = incremental_values(r)?;
-        let req = initial_request(self.plan, ep, pr.as_ref(), &inc, self.stores).map_err(|m| {
-            Error::Extract {
-                resource: r.resource.name.clone(),
-                message: m,
-            }
-        })?;
         let max_pages = ep
             .max_pages
             .map(|m| m.min(limits.pages))
             .or(Some(limits.pages));
-        let mut seq = Sequence::new(
+        let mut seq = Sequence::for_resource(
             self.http,
-            &r.auth,
-            &r.rules,
-            &r.resource.name,
-            req,
-            r.paginator.as_ref(),
-            r.selector.clone(),
+            self.plan,
+            r,
+            ep,
+            pr.as_ref(),
+            &incremental_values(r)?,
+            self.stores,
             max_pages,
         )?
         .keep_bodies();
@@ -344,25 +337,14 @@ impl Ctx<'_> {
             return Ok(rows);
         };
         let pr = parent.map(|(name, record)| ParentRecord { name, record });
-        let req = initial_request(
+        let mut seq = Sequence::for_resource(
+            self.http,
             self.plan,
+            r,
             ep,
             pr.as_ref(),
             &incremental_values(r)?,
             self.stores,
-        )
-        .map_err(|m| Error::Extract {
-            resource: r.resource.name.clone(),
-            message: m,
-        })?;
-        let mut seq = Sequence::new(
-            self.http,
-            &r.auth,
-            &r.rules,
-            &r.resource.name,
-            req,
-            r.paginator.as_ref(),
-            r.selector.clone(),
             Some(ep.max_pages.unwrap_or(10).min(10)),
         )?;
         let mut out = Vec::new();

@@ -24,10 +24,6 @@ impl Tally {
     pub fn start(&self) -> bool {
         !self.started.swap(true, Ordering::Relaxed)
     }
-    /// Whether the resource ran at all.
-    pub fn started(&self) -> bool {
-        self.started.load(Ordering::Relaxed)
-    }
     /// Pages and requests so far.
     pub fn counts(&self) -> (u64, u64) {
         (

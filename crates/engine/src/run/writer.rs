@@ -203,88 +203,93 @@ fn begin_load<'l>(
     Ok((load, schema, state))
 }
 
-/// `state.sources.<schema>.resources.<resource>.incremental.<cursor_path>` as dlt keeps it.
-fn cursor_states(state: &Value, schema: &str) -> HashMap<String, CursorState> {
-    let mut out = HashMap::new();
-    let Some(resources) = state
+/// For every resource of the source, the first `<cursor_path>: value` entry under `key`
+/// (`state.sources.<schema>.resources.<resource>.<key>`).
+fn stored_cursors<'s>(state: &'s Value, schema: &str, key: &str) -> Vec<(&'s String, &'s Value)> {
+    state
         .pointer(&format!("/sources/{}/resources", escape(schema)))
         .and_then(Value::as_object)
-    else {
-        return out;
-    };
-    for (name, r) in resources {
-        if let Some(inc) = r.get("incremental").and_then(Value::as_object) {
-            if let Some((_, s)) = inc.iter().next() {
-                if let Ok(cs) = serde_json::from_value::<CursorState>(s.clone()) {
-                    out.insert(name.clone(), cs);
-                }
-            }
-        }
-    }
-    out
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, r)| {
+            let (_, v) = r.get(key)?.as_object()?.iter().next()?;
+            Some((name, v))
+        })
+        .collect()
 }
 
-/// `state.sources.<schema>.resources.<resource>.per_parent.<cursor_path>.<parent key>`: beside
-/// dlt's layout, under a key dlt does not read.
+/// `resources.<resource>.incremental.<cursor_path>` as dlt keeps it.
+fn cursor_states(state: &Value, schema: &str) -> HashMap<String, CursorState> {
+    stored_cursors(state, schema, "incremental")
+        .into_iter()
+        .filter_map(|(name, v)| {
+            serde_json::from_value::<CursorState>(v.clone())
+                .ok()
+                .map(|cs| (name.clone(), cs))
+        })
+        .collect()
+}
+
+/// `resources.<resource>.per_parent.<cursor_path>.<parent key>`: beside dlt's layout, under a
+/// key dlt does not read.
 fn parent_states(state: &Value, schema: &str) -> ParentStates {
-    let mut out = ParentStates::new();
-    let Some(resources) = state
-        .pointer(&format!("/sources/{}/resources", escape(schema)))
-        .and_then(Value::as_object)
-    else {
-        return out;
-    };
-    for (name, r) in resources {
-        let Some((_, by_key)) = r
-            .get("per_parent")
-            .and_then(Value::as_object)
-            .and_then(|m| m.iter().next())
-        else {
-            continue;
-        };
-        let Some(by_key) = by_key.as_object() else {
-            continue;
-        };
-        let states = by_key
-            .iter()
-            .filter_map(|(k, v)| {
-                serde_json::from_value::<CursorState>(v.clone())
-                    .ok()
-                    .map(|s| (k.clone(), s))
-            })
-            .collect();
-        out.insert(name.clone(), states);
+    stored_cursors(state, schema, "per_parent")
+        .into_iter()
+        .filter_map(|(name, by_key)| {
+            let states = by_key
+                .as_object()?
+                .iter()
+                .filter_map(|(k, v)| {
+                    serde_json::from_value::<CursorState>(v.clone())
+                        .ok()
+                        .map(|s| (k.clone(), s))
+                })
+                .collect();
+            Some((name.clone(), states))
+        })
+        .collect()
+}
+
+/// Puts `value` at `resources.<resource>.<key>.<cursor>`; `only` drops the other cursor paths.
+fn store_cursor(
+    state: &mut Value,
+    schema: &str,
+    resource: &str,
+    key: &str,
+    cursor: String,
+    value: Value,
+    only: bool,
+) {
+    let src = ensure(ensure(state, "sources"), schema);
+    let res = ensure(ensure(src, "resources"), resource);
+    if let Value::Object(m) = ensure(res, key) {
+        if only {
+            m.clear();
+        }
+        m.insert(cursor, value);
     }
-    out
 }
 
 fn apply_parent_states(state: &mut Value, schema: &str, parents: ParentFinals) {
     for (resource, (cursor, states)) in parents {
-        let Ok(value) = serde_json::to_value(&states) else {
-            continue;
-        };
-        let root = ensure(state, "sources");
-        let src = ensure(root, schema);
-        let res = ensure(ensure(src, "resources"), &resource);
-        let per = ensure(res, "per_parent");
-        if let Value::Object(m) = per {
-            m.clear();
-            m.insert(cursor, value);
+        if let Ok(value) = serde_json::to_value(&states) {
+            store_cursor(state, schema, &resource, "per_parent", cursor, value, true);
         }
     }
 }
 
 fn apply_cursor_states(state: &mut Value, schema: &str, finals: FinalStates) {
     for (resource, (cursor, cs)) in finals {
-        let Ok(value) = serde_json::to_value(&cs) else {
-            continue;
-        };
-        let root = ensure(state, "sources");
-        let src = ensure(root, schema);
-        let res = ensure(ensure(src, "resources"), &resource);
-        let inc = ensure(res, "incremental");
-        if let Value::Object(m) = inc {
-            m.insert(cursor, value);
+        if let Ok(value) = serde_json::to_value(&cs) {
+            store_cursor(
+                state,
+                schema,
+                &resource,
+                "incremental",
+                cursor,
+                value,
+                false,
+            );
         }
     }
 }
