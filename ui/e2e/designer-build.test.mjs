@@ -7,35 +7,23 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp } from './harness.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SAVED_PATH = '/work/sources/github.json';
 
-let server;
-let context;
+let app;
 let page;
 let dir;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = true;
-    localStorage.setItem('pipewright.theme', 'light');
-  });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(server.url);
-  dir = await artifactsDir();
-  await mkdir(dir, { recursive: true });
+  app = await openFakeApp({ theme: 'light' });
+  ({ page, pageErrors } = app);
+  dir = app.shots;
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
 /** A screenshot in the artifacts dir, also copied to docs/screenshots/ (linked from the README). */
 async function shot(name) {
@@ -64,8 +52,16 @@ async function drag(from, to) {
   await page.mouse.up();
 }
 
+/** The centre of an element once it stops moving (the graph lays new nodes out, then settles). */
 const centre = async (locator) => {
-  const b = await locator.boundingBox();
+  await locator.scrollIntoViewIfNeeded();
+  let b = await locator.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const next = await locator.boundingBox();
+    if (next && b && next.x === b.x && next.y === b.y) break;
+    b = next;
+  }
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 };
 
