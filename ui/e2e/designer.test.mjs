@@ -1,35 +1,22 @@
 // The designer's main path in Chromium on the fake host: open a source, edit a field in the
 // form, see the JSON/YAML view follow, undo, and see it go back.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp } from './harness.mjs';
 
-let server;
-let context;
+let app;
 let page;
 let dir;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = true;
-    localStorage.setItem('pipewright.theme', 'light');
-  });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(server.url);
-  dir = await artifactsDir();
-  await mkdir(dir, { recursive: true });
+  app = await openFakeApp({ theme: 'light' });
+  ({ page, pageErrors } = app);
+  dir = app.shots;
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
 async function shot(name) {
   const file = join(dir, name);

@@ -2,16 +2,14 @@
 // hands to the UI (window.__PIPEWRIGHT_FAKE_HOST_TRACE__), so the secrets test can prove that a
 // value typed into the keychain form never comes back.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp, openSourceByPath } from './harness.mjs';
 
-let server;
-let context;
+let app;
 let page;
 let shots;
-const pageErrors = [];
+let pageErrors;
 
 const SECRET = 'sup3r-s3cret-Value-42';
 
@@ -53,26 +51,13 @@ paths:
 `;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = true;
-    window.__PIPEWRIGHT_FAKE_HOST_TRACE__ = [];
-  });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(server.url);
-  shots = await artifactsDir();
-  await mkdir(shots, { recursive: true });
-  await page.getByLabel('Open file').fill('/home/user/sources/quick_example.json');
-  await page.getByLabel('Open file').press('Enter');
-  await page.getByRole('heading', { name: 'No source open' }).waitFor({ state: 'detached' });
+  app = await openFakeApp({ globals: { __PIPEWRIGHT_FAKE_HOST__: true, __PIPEWRIGHT_FAKE_HOST_TRACE__: [] } });
+  ({ page, pageErrors } = app);
+  shots = app.shots;
+  await openSourceByPath(page, '/home/user/sources/quick_example.json');
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
 async function shot(name) {
   const file = join(shots, name);

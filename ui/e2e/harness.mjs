@@ -1,7 +1,7 @@
 // Shared set-up for browser e2e: `vite preview` of dist/ on a free 127.0.0.1 port, and the
 // system Chromium (no browser download) driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,4 +77,40 @@ export async function launchBrowser() {
 /** Where screenshots go: $PIPEWRIGHT_ARTIFACTS if set, else a fresh temp dir. */
 export async function artifactsDir() {
   return process.env.PIPEWRIGHT_ARTIFACTS ?? mkdtemp(join(tmpdir(), 'pipewright-e2e-'));
+}
+
+/**
+ * The app in Chromium on the preview build with the fake host. `globals` are set on `window`
+ * before the app's scripts run (so the host picks them up); `theme` fixes the colour scheme
+ * for screenshots; `viewport` overrides the default size. Page errors are collected.
+ */
+export async function openFakeApp({ globals = { __PIPEWRIGHT_FAKE_HOST__: true }, theme = null, viewport = null } = {}) {
+  const server = await startPreview();
+  const context = await launchBrowser();
+  await context.addInitScript(
+    ({ globals, theme }) => {
+      Object.assign(window, globals);
+      if (theme) localStorage.setItem('pipewright.theme', theme);
+    },
+    { globals, theme },
+  );
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(server.url);
+  const shots = await artifactsDir();
+  await mkdir(shots, { recursive: true });
+  const close = async () => {
+    await context.close();
+    server.stop();
+  };
+  return { page, context, shots, pageErrors, close };
+}
+
+/** Opens one of the fake host's source files by path from the sidebar. */
+export async function openSourceByPath(page, path) {
+  await page.getByLabel('Open file').fill(path);
+  await page.getByLabel('Open file').press('Enter');
+  await page.getByRole('heading', { name: 'No source open' }).waitFor({ state: 'detached' });
 }

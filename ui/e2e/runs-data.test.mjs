@@ -2,44 +2,29 @@
 // current URL), cancel, a failing run, history with charts, per-parent incremental state; then
 // the Data tab's tree, grid (filter, sort, drill-down) and read-only SQL console.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp, openSourceByPath } from './harness.mjs';
 
-let server;
-let context;
+let app;
 let page;
 let shots;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = true;
+  app = await openFakeApp({
     // Slow runs, so the progress can be watched (and cancelled) mid-run.
-    window.__PIPEWRIGHT_FAKE_OPTIONS__ = { runMs: 4000 };
+    globals: { __PIPEWRIGHT_FAKE_HOST__: true, __PIPEWRIGHT_FAKE_OPTIONS__: { runMs: 4000 } },
+    viewport: { width: 1280, height: 900 },
   });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(server.url);
-  shots = await artifactsDir();
-  await mkdir(shots, { recursive: true });
+  ({ page, pageErrors } = app);
+  shots = app.shots;
   await openSource('/home/user/sources/quick_example.json');
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
-async function openSource(path) {
-  await page.getByLabel('Open file').fill(path);
-  await page.getByLabel('Open file').press('Enter');
-  await page.getByRole('heading', { name: 'No source open' }).waitFor({ state: 'detached' });
-}
+const openSource = (path) => openSourceByPath(page, path);
 
 async function shot(name, fullPage = true) {
   const file = join(shots, name);

@@ -1,31 +1,20 @@
 // The built UI in Chromium on the fake host: what a user sees before any backend exists.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp } from './harness.mjs';
 
-let server;
-let context;
+let app;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  // Runs before the app's scripts, so selectHost() picks the fake host with these versions.
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = { version: '9.8.7', engine_version: '6.5.4' };
-  });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(server.url);
+  // Set before the app's scripts, so selectHost() picks the fake host with these versions.
+  app = await openFakeApp({ globals: { __PIPEWRIGHT_FAKE_HOST__: { version: '9.8.7', engine_version: '6.5.4' } } });
+  ({ page, pageErrors } = app);
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
 test('status bar shows versions from the host', async () => {
   const status = page.getByRole('status');
@@ -41,9 +30,7 @@ test('clicking a tab selects it and shows its panel', async () => {
   assert.equal(await page.getByRole('tab', { name: 'Design' }).getAttribute('aria-selected'), 'false');
   assert.equal(await page.locator('#panel-preview').count(), 1);
 
-  const dir = await artifactsDir();
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'browser-shell.png');
+  const file = join(app.shots, 'browser-shell.png');
   await page.screenshot({ path: file });
   console.log(`screenshot: ${file}`);
   assert.deepEqual(pageErrors, []);

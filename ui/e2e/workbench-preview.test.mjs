@@ -5,41 +5,28 @@
 // the schema preview, a child previewed for N parents and for a picked parent, cancelling a slow
 // preview, and a 100k-row records grid whose frame times are printed (not asserted).
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp, openSourceByPath } from './harness.mjs';
 
-let server;
-let context;
+let app;
 let page;
 let shots;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = true;
+  app = await openFakeApp({
     // The fake reads these at each preview; tests change them through this same object.
-    window.__PIPEWRIGHT_FAKE_OPTIONS__ = { previewPageMs: 0, previewPageSize: 4 };
-    localStorage.setItem('pipewright.theme', 'light');
+    globals: { __PIPEWRIGHT_FAKE_HOST__: true, __PIPEWRIGHT_FAKE_OPTIONS__: { previewPageMs: 0, previewPageSize: 4 } },
+    theme: 'light',
+    viewport: { width: 1280, height: 900 },
   });
-  page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(server.url);
-  shots = await artifactsDir();
-  await mkdir(shots, { recursive: true });
-  await page.getByLabel('Open file').fill('/home/user/sources/github.yaml');
-  await page.getByLabel('Open file').press('Enter');
-  await page.getByRole('heading', { name: 'No source open' }).waitFor({ state: 'detached' });
+  ({ page, pageErrors } = app);
+  shots = app.shots;
+  await openSourceByPath(page, '/home/user/sources/github.yaml');
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
 async function shot(name, locator = null) {
   const file = join(shots, name);

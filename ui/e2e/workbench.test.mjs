@@ -1,38 +1,24 @@
 // Preview and Runs in Chromium on the fake host: open a source, preview a resource (pages and the
 // stop badge), run the source (progress to completion, rows per table), look at the data.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startPreview } from './harness.mjs';
+import { openFakeApp, openSourceByPath } from './harness.mjs';
 
-let server;
-let context;
+let app;
 let page;
 let shots;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  server = await startPreview();
-  context = await launchBrowser();
-  await context.addInitScript(() => {
-    window.__PIPEWRIGHT_FAKE_HOST__ = true;
-  });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(server.url);
-  shots = await artifactsDir();
-  await mkdir(shots, { recursive: true });
+  app = await openFakeApp();
+  ({ page, pageErrors } = app);
+  shots = app.shots;
   // One of the fake host's files, opened by path from the sidebar.
-  await page.getByLabel('Open file').fill('/home/user/sources/quick_example.json');
-  await page.getByLabel('Open file').press('Enter');
-  await page.getByRole('heading', { name: 'No source open' }).waitFor({ state: 'detached' });
+  await openSourceByPath(page, '/home/user/sources/quick_example.json');
 });
 
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
+after(() => app?.close());
 
 async function shot(name) {
   const file = join(shots, name);
